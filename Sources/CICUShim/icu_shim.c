@@ -1,0 +1,163 @@
+// The only file in Concord that includes ICU's headers; see include/icu_shim.h.
+
+#include "icu_shim.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+#include <unicode/unorm2.h>
+#include <unicode/uscript.h>
+#include <unicode/utrans.h>
+#include <unicode/utypes.h>
+
+int32_t concord_nfkc_casefold(const uint16_t *source, int32_t length,
+                              uint16_t *destination, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    int32_t needed = unorm2_normalize(normalizer, (const UChar *)source, length,
+                                      (UChar *)destination, capacity, &status);
+    *error = (status == U_STRING_NOT_TERMINATED_WARNING) ? U_ZERO_ERROR : status;
+    return needed;
+}
+
+struct concord_transliterator {
+    UTransliterator *handle;
+};
+
+concord_transliterator *concord_transliterator_open(const char *identifier, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = (int32_t)strlen(identifier);
+    UChar *wide = malloc(sizeof(UChar) * (size_t)(length + 1));
+    if (wide == NULL) {
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    u_charsToUChars(identifier, wide, length);
+    UTransliterator *handle = utrans_openU(wide, length, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    free(wide);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return NULL;
+    }
+    concord_transliterator *result = malloc(sizeof(concord_transliterator));
+    if (result == NULL) {
+        utrans_close(handle);
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->handle = handle;
+    *error = U_ZERO_ERROR;
+    return result;
+}
+
+void concord_transliterator_close(concord_transliterator *transliterator) {
+    if (transliterator == NULL) return;
+    utrans_close(transliterator->handle);
+    free(transliterator);
+}
+
+int32_t concord_transliterate(concord_transliterator *transliterator,
+                              const uint16_t *source, int32_t length,
+                              uint16_t *destination, int32_t capacity, int32_t *error) {
+    // utrans works in place and may grow the text: work in a scratch buffer, doubling on overflow.
+    int32_t scratchCapacity = length * 2 + 32;
+    for (;;) {
+        UChar *scratch = malloc(sizeof(UChar) * (size_t)scratchCapacity);
+        if (scratch == NULL) {
+            *error = U_MEMORY_ALLOCATION_ERROR;
+            return 0;
+        }
+        memcpy(scratch, source, sizeof(UChar) * (size_t)length);
+        UErrorCode status = U_ZERO_ERROR;
+        int32_t textLength = length;
+        int32_t limit = length;
+        utrans_transUChars(transliterator->handle, scratch, &textLength, scratchCapacity, 0, &limit,
+                           &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR && scratchCapacity < (1 << 28)) {
+            free(scratch);
+            scratchCapacity *= 2;
+            continue;
+        }
+        if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING) {
+            free(scratch);
+            *error = status;
+            return 0;
+        }
+        int32_t copied = textLength < capacity ? textLength : capacity;
+        memcpy(destination, scratch, sizeof(UChar) * (size_t)copied);
+        free(scratch);
+        *error = textLength > capacity ? U_BUFFER_OVERFLOW_ERROR : U_ZERO_ERROR;
+        return textLength;
+    }
+}
+
+struct concord_breaker {
+    UBreakIterator *handle;
+};
+
+concord_breaker *concord_breaker_open(concord_break_kind kind, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIteratorType type = kind == concord_break_sentences ? UBRK_SENTENCE : UBRK_WORD;
+    UBreakIterator *handle = ubrk_open(type, "", NULL, 0, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return NULL;
+    }
+    concord_breaker *result = malloc(sizeof(concord_breaker));
+    if (result == NULL) {
+        ubrk_close(handle);
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->handle = handle;
+    *error = U_ZERO_ERROR;
+    return result;
+}
+
+void concord_breaker_close(concord_breaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->handle);
+    free(breaker);
+}
+
+int32_t concord_breaker_segment(concord_breaker *breaker, const uint16_t *text, int32_t length,
+                                int32_t *boundaries, int32_t *statuses, int32_t capacity,
+                                int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker->handle, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) {
+        *error = status;
+        return 0;
+    }
+    int32_t count = 0;
+    for (int32_t position = ubrk_first(breaker->handle); position != UBRK_DONE;
+         position = ubrk_next(breaker->handle)) {
+        if (count >= capacity) {
+            *error = U_BUFFER_OVERFLOW_ERROR;
+            return count;
+        }
+        boundaries[count] = position;
+        statuses[count] = count == 0 ? 0 : ubrk_getRuleStatus(breaker->handle);
+        count += 1;
+    }
+    // Detach the iterator from the caller's buffer, which may be freed after this call.
+    static const UChar empty[1] = {0};
+    ubrk_setText(breaker->handle, empty, 0, &status);
+    *error = U_ZERO_ERROR;
+    return count;
+}
+
+int32_t concord_script_code(uint32_t code_point) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode code = uscript_getScript((UChar32)code_point, &status);
+    return U_FAILURE(status) ? USCRIPT_INVALID_CODE : (int32_t)code;
+}
+
+const char *concord_error_name(int32_t error) {
+    return u_errorName((UErrorCode)error);
+}

@@ -1,0 +1,154 @@
+/// Finds the lines of a scraped report that are not part of the article: script fragments
+/// (`cnxps.cmd.push(function () {…});`, `if(window.location…){…}`) and page furniture (share,
+/// subscribe, "read more", "follow us", advertisement markers). It never rewrites text: it reports
+/// which byte ranges of the original to keep, so every later offset still points into the source.
+public struct ScrapeCleaner: Sendable {
+    /// Why a line was removed.
+    public enum Reason: String, Sendable {
+        case script
+        case pageFurniture = "page-furniture"
+    }
+
+    /// A removed line: its UTF-8 byte range in the source (without the line break) and why.
+    public struct RemovedLine: Equatable, Sendable {
+        public var range: Range<Int>
+        public var reason: Reason
+    }
+
+    /// The outcome for one text.
+    public struct Result: Equatable, Sendable {
+        /// UTF-8 byte ranges of the source to keep, in order (one per kept line, line breaks excluded).
+        public var kept: [Range<Int>]
+        public var removed: [RemovedLine]
+    }
+
+    /// Lines with more words than this are article text even if they mention "subscribe" or "share".
+    public var furnitureMaxWords = 14
+
+    public init() {}
+
+    /// Splits `text` into lines and sorts each into kept or removed.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the text.
+    public func clean(_ text: UnsafeBufferPointer<UInt8>) -> Result {
+        var result = Result(kept: [], removed: [])
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+            if let reason = classify(line) {
+                result.removed.append(RemovedLine(range: lineStart..<lineEnd, reason: reason))
+            } else if lineEnd > lineStart {
+                result.kept.append(lineStart..<lineEnd)
+            }
+            lineStart = lineEnd + 1
+        }
+        return result
+    }
+
+    /// Convenience over a `String`.
+    public func clean(_ text: String) -> Result {
+        var copy = text
+        return copy.withUTF8 { clean($0) }
+    }
+
+    /// Why `line` is junk, or `nil` when it is article text.
+    public func classify(_ line: UnsafeBufferPointer<UInt8>) -> Reason? {
+        let lowered = Self.lowercasedASCII(line)
+        if Self.looksLikeScript(lowered) { return .script }
+        if looksLikeFurniture(lowered) { return .pageFurniture }
+        return nil
+    }
+
+    // MARK: - Script fragments
+
+    /// Substrings that occur in script code and almost never in prose.
+    static let scriptMarkers: [[UInt8]] = [
+        "function(", "function (", "=>", "){", ") {", "});", "})", "();", "window.", "document.",
+        "console.", ".push(", ".render(", "var ", "const ", "!= -1", "!==", "===", "<script", "</script",
+        "getelementby", "addeventlistener", ".style.", "googletag", "innerhtml", "jquery", "$(",
+    ].map { Array($0.utf8) }
+
+    /// A line is script when it holds two or more script markers and its share of code punctuation
+    /// ({ } ( ) ; = < > [ ]) is at least 4 %, or when it starts like a statement and ends like one.
+    static func looksLikeScript(_ line: [UInt8]) -> Bool {
+        guard !line.isEmpty else { return false }
+        var punctuation = 0
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"):
+                punctuation += 1
+            default: break
+            }
+        }
+        let markers = scriptMarkers.reduce(0) { $0 + (contains(line, $1) ? 1 : 0) }
+        let density = Double(punctuation) / Double(line.count)
+        if markers >= 2 && density >= 0.04 { return true }
+        let trimmed = trimmedASCII(line)
+        let statementEnd = trimmed.last == UInt8(ascii: ";") || trimmed.last == UInt8(ascii: "}")
+        return markers >= 1 && statementEnd && density >= 0.06
+    }
+
+    // MARK: - Page furniture
+
+    /// Openings of share, subscribe and navigation lines.
+    static let furnitureOpenings: [[UInt8]] = [
+        "share this", "share on", "share article", "share:", "click to share", "tweet this",
+        "subscribe", "sign up", "newsletter", "get our newsletter", "read more", "read also", "read next",
+        "also read", "related:", "related articles", "related stories", "recommended:", "more:",
+        "follow us", "click here", "tap here", "download our app", "download the app", "join our",
+        "advertisement", "sponsored", "copyright", "all rights reserved", "(c) ", "© ",
+        "watch:", "watch the video", "listen:", "photo:", "image:", "video:",
+        "leave a comment", "print this", "email this", "you may also like",
+        "don't miss", "don’t miss", "trending now", "most read", "see also", "continue reading",
+        "this article was", "this story was", "editor's note", "editor’s note",
+    ].map { Array($0.utf8) }
+
+    /// A short line (at most `furnitureMaxWords` words) that opens with a furniture phrase, or a line
+    /// that is one of the bare sharing words.
+    func looksLikeFurniture(_ line: [UInt8]) -> Bool {
+        let trimmed = Self.trimmedASCII(line)
+        guard !trimmed.isEmpty else { return false }
+        let words = trimmed.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).count
+        guard words <= furnitureMaxWords else { return false }
+        let body = Array(trimmed.drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") }))
+        if Self.furnitureOpenings.contains(where: { body.starts(with: $0) }) { return true }
+        let bare: Set<[UInt8]> = Set(["share", "tweet", "email", "print", "facebook", "twitter",
+                                      "whatsapp", "telegram", "linkedin", "pinterest", "reddit"]
+            .map { Array($0.utf8) })
+        let tokens = body.split(whereSeparator: { !Self.isLetterOrDigit($0) })
+        return !tokens.isEmpty && tokens.allSatisfy { bare.contains(Array($0)) }
+    }
+
+    // MARK: - Byte helpers
+
+    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+    }
+
+    static func trimmedASCII(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
+    }
+
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte >= 0x80
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}

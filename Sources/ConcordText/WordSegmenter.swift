@@ -1,0 +1,228 @@
+/// One word found in a text: its UTF-8 byte range in the source and whether it holds letters.
+public struct WordSegment: Equatable, Sendable {
+    /// UTF-8 byte offsets into the source text.
+    public var start: Int
+    public var end: Int
+    /// `true` when the word contains a letter (4G, G7), `false` for numbers (1,000 or 3.5).
+    public var hasLetters: Bool
+
+    public init(start: Int, end: Int, hasLetters: Bool) {
+        self.start = start
+        self.end = end
+        self.hasLetters = hasLetters
+    }
+}
+
+/// Finds the words of a text with Unicode word boundaries (UAX #29, as ICU implements them).
+///
+/// The text is cut at whitespace, which never lies inside a word. A span made only of ASCII and a
+/// few common news punctuation marks (curly quotes, dashes, ellipsis, no-break space) is segmented
+/// by a byte scanner that follows the UAX #29 rules for those characters; any other span goes to
+/// ICU's word break iterator, and its segmentation is cached per distinct span. Ordinary English
+/// news text thus makes no ICU call at all. Punctuation and symbols are not words.
+///
+/// Not thread-safe (it owns ICU handles and a cache): use one per thread.
+public final class WordSegmenter {
+    private let breaker: ICUBreaker
+    private var spanCache: [String: [WordSegment]] = [:]
+    private let spanCacheLimit = 200_000
+
+    public init() throws(TextError) {
+        breaker = try ICUBreaker(.words)
+    }
+
+    /// Calls `body` with every word of `text[range]`, in order.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the range; ICU is called once per distinct complex span.
+    public func forEachWord(
+        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (WordSegment) -> Void
+    ) throws(TextError) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            // Skip whitespace, then take one span up to the next whitespace.
+            let skipped = Self.whitespaceLength(text, at: index, end: end)
+            if skipped > 0 { index += skipped; continue }
+            let spanStart = index
+            var simple = true
+            while index < end {
+                if Self.whitespaceLength(text, at: index, end: end) > 0 { break }
+                let byte = text[index]
+                if byte < 0x80 { index += 1; continue }
+                let (_, length) = Self.fastClass(text, at: index, end: end)
+                if length == 0 { simple = false; index += Self.scalarLength(byte) } else { index += length }
+            }
+            let spanEnd = min(index, end)
+            if simple {
+                Self.scanSimpleSpan(text, spanStart..<spanEnd, body)
+            } else {
+                try segmentComplexSpan(text, spanStart..<spanEnd, body)
+            }
+        }
+    }
+
+    /// Convenience: every word of `text`.
+    public func words(in text: String) throws(TextError) -> [WordSegment] {
+        var copy = text
+        let outcome = copy.withUTF8 { buffer in
+            Result { () throws(TextError) -> [WordSegment] in
+                var result: [WordSegment] = []
+                try forEachWord(in: buffer, range: 0..<buffer.count) { result.append($0) }
+                return result
+            }
+        }
+        return try outcome.get()
+    }
+
+    // MARK: - Complex spans through ICU
+
+    private func segmentComplexSpan(
+        _ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ body: (WordSegment) -> Void
+    ) throws(TextError) {
+        let key = String(decoding: UnsafeBufferPointer(rebasing: text[span]), as: UTF8.self)
+        let segments: [WordSegment]
+        if let cached = spanCache[key] {
+            segments = cached
+        } else {
+            segments = try icuWords(key)
+            if spanCache.count >= spanCacheLimit { spanCache.removeAll(keepingCapacity: true) }
+            spanCache[key] = segments
+        }
+        for segment in segments {
+            body(WordSegment(start: span.lowerBound + segment.start, end: span.lowerBound + segment.end,
+                             hasLetters: segment.hasLetters))
+        }
+    }
+
+    /// ICU's words of `span`, as UTF-8 offsets relative to the span.
+    func icuWords(_ span: String) throws(TextError) -> [WordSegment] {
+        let utf16 = Array(span.utf16)
+        // UTF-8 offset of every UTF-16 offset (only scalar starts are ever looked up).
+        var utf8Offsets = [Int](repeating: 0, count: utf16.count + 1)
+        var utf16Index = 0, utf8Index = 0
+        for scalar in span.unicodeScalars {
+            utf8Offsets[utf16Index] = utf8Index
+            utf16Index += UTF16.width(scalar)
+            utf8Index += UTF8.width(scalar)
+        }
+        utf8Offsets[utf16Index] = utf8Index
+        var result: [WordSegment] = []
+        for segment in try breaker.segments(utf16) {
+            // Rule status 100 and above: numbers, letters, kana, ideographs; below 100 not a word.
+            guard segment.status >= 100 else { continue }
+            let hasLetters = String(decoding: utf16[segment.start..<segment.end], as: UTF16.self)
+                .unicodeScalars.contains { $0.properties.isAlphabetic }
+            result.append(WordSegment(start: utf8Offsets[segment.start], end: utf8Offsets[segment.end],
+                                      hasLetters: hasLetters))
+        }
+        return result
+    }
+
+    // MARK: - The byte scanner for simple spans
+
+    /// UAX #29 word-break classes of the characters the scanner handles itself.
+    enum BreakClass: UInt8 {
+        case letter, numeric, extendNumLet, midLetter, midNum, midNumLet, singleQuote, other
+    }
+
+    static let asciiClasses: [BreakClass] = (0..<128).map { code in
+        switch UInt8(code) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .numeric
+        case UInt8(ascii: "_"): return .extendNumLet
+        case UInt8(ascii: "."): return .midNumLet
+        case UInt8(ascii: ","), UInt8(ascii: ";"): return .midNum
+        case UInt8(ascii: "'"): return .singleQuote
+        default: return .other
+        }
+    }
+
+    /// The class and byte length of the character at `index`, or length 0 when the character is
+    /// one the scanner does not handle (the span then goes to ICU).
+    @inline(__always)
+    static func fastClass(_ text: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (BreakClass, Int) {
+        let byte = text[index]
+        if byte < 0x80 { return (asciiClasses[Int(byte)], 1) }
+        if byte == 0xC2, index + 1 < end {
+            switch text[index + 1] {
+            case 0xAB, 0xBB: return (.other, 2)  // « »
+            default: return (.other, 0)
+            }
+        }
+        if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80 {
+            switch text[index + 2] {
+            case 0x98, 0x99: return (.midNumLet, 3)  // ‘ ’
+            case 0x9C, 0x9D, 0x93, 0x94, 0xA6, 0xA2: return (.other, 3)  // “ ” – — … •
+            default: return (.other, 0)
+            }
+        }
+        return (.other, 0)
+    }
+
+    /// The byte length of the whitespace at `index` (ASCII whitespace or U+00A0), or 0.
+    @inline(__always)
+    static func whitespaceLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+        switch text[index] {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 1
+        case 0xC2 where index + 1 < end && text[index + 1] == 0xA0: return 2
+        default: return 0
+        }
+    }
+
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: return 4
+        case 0xE0...: return 3
+        case 0xC0...: return 2
+        default: return 1
+        }
+    }
+
+    /// Segments a span made only of characters `fastClass` knows.
+    static func scanSimpleSpan(
+        _ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ body: (WordSegment) -> Void
+    ) {
+        var index = span.lowerBound
+        let end = span.upperBound
+        while index < end {
+            let (startClass, startLength) = fastClass(text, at: index, end: end)
+            guard startClass == .letter || startClass == .numeric || startClass == .extendNumLet else {
+                index += max(startLength, 1)
+                continue
+            }
+            let wordStart = index
+            var last = startClass
+            var hasLetters = startClass == .letter
+            var hasDigits = startClass == .numeric
+            index += startLength
+            while index < end {
+                let (current, length) = fastClass(text, at: index, end: end)
+                switch current {
+                case .letter, .numeric, .extendNumLet:
+                    last = current
+                    hasLetters = hasLetters || current == .letter
+                    hasDigits = hasDigits || current == .numeric
+                    index += length
+                    continue
+                case .midLetter, .midNum, .midNumLet, .singleQuote:
+                    let after = index + length
+                    guard after < end else { break }
+                    let (next, nextLength) = fastClass(text, at: after, end: end)
+                    let joinsLetters = last == .letter && next == .letter && current != .midNum
+                    let joinsNumbers = last == .numeric && next == .numeric && current != .midLetter
+                    if joinsLetters || joinsNumbers {
+                        index = after + nextLength
+                        continue
+                    }
+                case .other:
+                    break
+                }
+                break
+            }
+            if hasLetters || hasDigits {
+                body(WordSegment(start: wordStart, end: index, hasLetters: hasLetters))
+            }
+        }
+    }
+}

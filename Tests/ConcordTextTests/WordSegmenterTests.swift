@@ -1,0 +1,55 @@
+import Testing
+@testable import ConcordText
+
+@Suite struct WordSegmenterTests {
+    let segmenter: WordSegmenter
+
+    init() throws { segmenter = try WordSegmenter() }
+
+    func words(_ text: String) throws -> [String] {
+        let utf8 = Array(text.utf8)
+        return try segmenter.words(in: text).map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }
+    }
+
+    @Test(arguments: [
+        ("The U.S. fired 1,000 rounds.", ["The", "U.S", "fired", "1,000", "rounds"]),
+        ("Shi’ite groups, Kata'ib Hezbollah", ["Shi’ite", "groups", "Kata'ib", "Hezbollah"]),
+        ("Deir ez-Zor — “witnesses” said…", ["Deir", "ez", "Zor", "witnesses", "said"]),
+        ("T-4 base; 3.5 km; 4G_net", ["T", "4", "base", "3.5", "km", "4G_net"]),
+        ("Zākhū and دير الزور", ["Zākhū", "and", "دير", "الزور"]),
+        ("", []),
+    ])
+    func segmentsLikeUAX29(text: String, expected: [String]) throws {
+        #expect(try words(text) == expected)
+    }
+
+    @Test func numbersAreMarkedAsNumbers() throws {
+        let segments = try segmenter.words(in: "eight 8 4G")
+        #expect(segments.map(\.hasLetters) == [true, false, true])
+    }
+
+    /// The byte scanner must agree with ICU on every span it handles itself.
+    @Test func fastPathAgreesWithICUOnNewsText() throws {
+        guard let texts = try SharedCorpus.texts("events/allsides_roundups.jsonl", limit: 400) else { return }
+        var compared = 0
+        for text in texts {
+            for span in text.split(whereSeparator: { $0.isWhitespace }) {
+                let spanText = String(span)
+                var copy = spanText
+                let fast: [WordSegment] = copy.withUTF8 { buffer in
+                    var found: [WordSegment] = []
+                    WordSegmenter.scanSimpleSpan(buffer, 0..<buffer.count) { found.append($0) }
+                    return found
+                }
+                let simple = copy.withUTF8 { buffer in
+                    (0..<buffer.count).allSatisfy { buffer[$0] < 0x80 || WordSegmenter.fastClass(buffer, at: $0, end: buffer.count).1 > 0 || buffer[$0] & 0xC0 == 0x80 }
+                }
+                guard simple else { continue }
+                let icu = try segmenter.icuWords(spanText)
+                #expect(fast == icu, "span \(spanText)")
+                compared += 1
+            }
+        }
+        #expect(compared > 10_000)
+    }
+}
