@@ -35,7 +35,7 @@ public final class WordSegmenter {
     ///
     /// - Complexity: O(*n*) in the bytes of the range; ICU is called once per distinct complex span.
     public func forEachWord(
-        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (WordSegment) -> Void
+        in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
     ) throws(TextError) {
         var index = range.lowerBound
         let end = range.upperBound
@@ -54,7 +54,7 @@ public final class WordSegmenter {
             }
             let spanEnd = min(index, end)
             if simple {
-                Self.scanSimpleSpan(text, spanStart..<spanEnd, body)
+                try Self.scanSimpleSpan(text, spanStart..<spanEnd, body)
             } else {
                 try segmentComplexSpan(text, spanStart..<spanEnd, body)
             }
@@ -77,7 +77,7 @@ public final class WordSegmenter {
     // MARK: - Complex spans through ICU
 
     private func segmentComplexSpan(
-        _ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ body: (WordSegment) -> Void
+        _ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
     ) throws(TextError) {
         let key = String(decoding: UnsafeBufferPointer(rebasing: text[span]), as: UTF8.self)
         let segments: [WordSegment]
@@ -85,11 +85,13 @@ public final class WordSegmenter {
             segments = cached
         } else {
             segments = try icuWords(key)
-            if spanCache.count >= spanCacheLimit { spanCache.removeAll(keepingCapacity: true) }
-            spanCache[key] = segments
+            if key.utf8.count <= 256 {
+                if spanCache.count >= spanCacheLimit { spanCache.removeAll(keepingCapacity: true) }
+                spanCache[key] = segments
+            }
         }
         for segment in segments {
-            body(WordSegment(start: span.lowerBound + segment.start, end: span.lowerBound + segment.end,
+            try body(WordSegment(start: span.lowerBound + segment.start, end: span.lowerBound + segment.end,
                              hasLetters: segment.hasLetters))
         }
     }
@@ -181,8 +183,8 @@ public final class WordSegmenter {
 
     /// Segments a span made only of characters `fastClass` knows.
     static func scanSimpleSpan(
-        _ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ body: (WordSegment) -> Void
-    ) {
+        _ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
+    ) throws(TextError) {
         var index = span.lowerBound
         let end = span.upperBound
         while index < end {
@@ -221,7 +223,7 @@ public final class WordSegmenter {
                 break
             }
             if hasLetters || hasDigits {
-                body(WordSegment(start: wordStart, end: index, hasLetters: hasLetters))
+                try body(WordSegment(start: wordStart, end: index, hasLetters: hasLetters))
             }
         }
     }

@@ -36,9 +36,9 @@ import Testing
             for span in text.split(whereSeparator: { $0.isWhitespace }) {
                 let spanText = String(span)
                 var copy = spanText
-                let fast: [WordSegment] = copy.withUTF8 { buffer in
+                let fast: [WordSegment] = try copy.withUTF8 { buffer in
                     var found: [WordSegment] = []
-                    WordSegmenter.scanSimpleSpan(buffer, 0..<buffer.count) { found.append($0) }
+                    try WordSegmenter.scanSimpleSpan(buffer, 0..<buffer.count) { found.append($0) }
                     return found
                 }
                 let simple = copy.withUTF8 { buffer in

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The `concord` command: find overlapping news reports across outlets and show how they differ.
+public struct Concord: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "concord",
+        abstract: "Find overlapping news reports across outlets and show how they differ.",
+        discussion: """
+        Concord normalizes report text with ICU (so that Deir ez-Zor, Deir Ezzor, Dayr az-Zawr and \
+        دير الزور give the same tokens), removes scraped junk, and matches reports by their wording.
+
+        Start with:
+          concord normalize --tokens "Shelling near Deir ez-Zor"   show what matching sees
+          concord key < names.txt                                  one name key per input line
+
+        Exit status: 0 on success, 1 when the input cannot be used (the message names the file \
+        and line), 64 for a usage error.
+        """,
+        version: version,
+        subcommands: [NormalizeCommand.self, KeyCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ConcordText
+
+/// Reads whole inputs (files or standard input) as bytes, and turns them into text with errors
+/// that name the source.
+enum InputReading {
+    /// The bytes of `path`, or of standard input for `-`.
+    static func bytes(of path: String) throws(CommandError) -> [UInt8] {
+        if path == "-" { return readAll(descriptor: 0) }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw CommandError("\(path): \(String(cString: strerror(errno)))")
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw CommandError("\(path): is a directory (give the files inside it, or use `concord cluster` for a corpus)")
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw CommandError("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        return readAll(descriptor: descriptor)
+    }
+
+    private static func readAll(descriptor: Int32) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+        }
+        return result
+    }
+
+    /// `bytes` as text: invalid UTF-8 fails with its byte offset (or is replaced when `lossy`),
+    /// and a NUL byte marks the input as binary.
+    static func text(_ bytes: [UInt8], source: String, lossy: Bool) throws(CommandError) -> String {
+        if let nul = bytes.firstIndex(of: 0) {
+            throw CommandError("\(source): looks binary (NUL byte at byte offset \(nul)); Concord reads UTF-8 text")
+        }
+        do {
+            return try UTF8Decoding.decode(bytes, lossy: lossy)
+        } catch {
+            throw CommandError(error, in: source)
+        }
+    }
+
+    /// A display name for a path.
+    static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+}

@@ -1,0 +1,41 @@
+/// Minimal JSON text building for Concord's machine-readable outputs: escaping per RFC 8259, keys
+/// in a fixed order, so the same data always gives the same bytes.
+enum JSONWriting {
+    /// `text` as a JSON string literal, quotes included.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        result.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        result += "\""
+        return result
+    }
+
+    /// A JSON object from ordered key/value pairs whose values are already JSON text.
+    static func object(_ fields: KeyValuePairs<String, String>) -> String {
+        "{" + fields.map { quoted($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON array from elements that are already JSON text.
+    static func array(_ elements: [String]) -> String { "[" + elements.joined(separator: ",") + "]" }
+
+    /// A 64-bit id as a fixed-width hex string (JSON numbers lose precision past 2^53).
+    static func hexID(_ id: UInt64) -> String {
+        let hex = String(id, radix: 16)
+        return quoted(String(repeating: "0", count: 16 - hex.count) + hex)
+    }
+}

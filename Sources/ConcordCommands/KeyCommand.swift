@@ -1,0 +1,57 @@
+import ArgumentParser
+import ConcordText
+
+/// `concord key`: one name key per input line.
+struct KeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Print the name key of each line of standard input, one key per line.",
+        discussion: """
+        Transliteration variants of one name get the same key: Deir ez-Zor, Deir Ezzor, \
+        Dayr az-Zawr, Deir al-Zour and دير الزور all give one key, while Hama and Homs stay apart. \
+        A key is the concatenation of the folded words of the name (articles such as al-, el-, ez- \
+        dropped); it is the same folding that matching applies to names in report text.
+
+        Exactly one line is printed per input line (an empty line gives an empty key), so the \
+        output pairs up with the input: the interface of ../shared/eval/score_names.py --key-cmd.
+
+        Example:
+          printf 'Deir ez-Zor\\nDayr az-Zawr\\nدير الزور\\n' | concord key
+        """
+    )
+
+    @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD instead of stopping with an error.")
+    var lossy = false
+
+    func run() throws {
+        let keyer: NameKeyer
+        do {
+            keyer = try NameKeyer()
+        } catch {
+            throw fail(CommandError(error, in: "ICU"))
+        }
+        var output = OutputBuffer()
+        defer { output.flush() }
+        let input: [UInt8]
+        do {
+            input = try InputReading.bytes(of: "-")
+        } catch {
+            throw fail(error)
+        }
+        guard !input.isEmpty else { return }
+        var lineNumber = 0
+        for var line in input.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(input.last == 0x0A ? 1 : 0) {
+            lineNumber += 1
+            if line.last == 0x0D { line = line.dropLast() }
+            if let nul = line.firstIndex(of: 0) {
+                throw fail(CommandError("<stdin>:\(lineNumber): NUL byte at byte offset \(nul - line.startIndex) of the line"))
+            }
+            do {
+                let name = try UTF8Decoding.decode(line, lossy: lossy)
+                output.writeLine(try keyer.key(for: name))
+            } catch {
+                throw fail(CommandError(error, in: "<stdin>", line: lineNumber))
+            }
+        }
+    }
+}
