@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import ConcordText
+
+@Suite struct ScrapeCleanerTests {
+    let cleaner = ScrapeCleaner()
+
+    func keptText(_ text: String) -> [String] {
+        let utf8 = Array(text.utf8)
+        return cleaner.clean(text).kept.map { String(decoding: utf8[$0], as: UTF8.self) }
+    }
+
+    @Test(arguments: [
+        "cnxps.cmd.push(function () { cnxps({ playerId: '36af7c51' }).render('4c4d856e'); });",
+        "if(window.location.pathname.indexOf(\"656089\") != -1){console.log(\"x\");document.getElementsByClassName(\"d\")[0].style.display =\"none\";}",
+        "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
+    ])
+    func removesScriptLines(line: String) {
+        #expect(cleaner.clean(line).removed.map(\.reason) == [.script])
+    }
+
+    @Test(arguments: [
+        "Share this article", "Subscribe to our newsletter", "Read more: Iran-backed militias expand in Syria",
+        "Click here to follow us on Telegram", "ADVERTISEMENT", "Facebook Twitter WhatsApp", "Share:",
+    ])
+    func removesPageFurniture(line: String) {
+        #expect(cleaner.clean(line).removed.map(\.reason) == [.pageFurniture])
+    }
+
+    @Test(arguments: [
+        "The US-led Coalition did not respond to an inquiry but was looking into the reports at the time of writing.",
+        "Share prices fell sharply on Monday after the central bank raised rates by half a point, the steepest rise since 2008.",
+        "Subscribers to the state broadcaster said the service was cut (for two hours) after the strike; officials denied it.",
+        "The function of the base, officials said, is to support the Syrian Democratic Forces.",
+        "Read the full statement, he told reporters.",
+    ])
+    func keepsArticleSentences(line: String) {
+        #expect(cleaner.clean(line).removed.isEmpty)
+    }
+
+    /// On the real scraped report: both script lines go, every sentence of the article stays.
+    @Test func cleansTheOmarOilFieldReport() throws {
+        guard let url = SharedCorpus.file("seed/omar-oil-field-2021-06-28.txt") else { return }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let result = cleaner.clean(text)
+        #expect(result.removed.count == 2)
+        #expect(result.removed.allSatisfy { $0.reason == .script })
+        let kept = keptText(text).joined(separator: "\n")
+        #expect(!kept.contains("cnxps"))
+        #expect(!kept.contains("window.location"))
+        let articleLines = text.split(separator: "\n").filter { !$0.contains("cnxps") && !$0.contains("window.location") }
+        for line in articleLines { #expect(kept.contains(line)) }
+    }
+
+    @Test func keptRangesPointIntoTheOriginal() {
+        let text = "First line.\nShare this article\nLast line."
+        let utf8 = Array(text.utf8)
+        let result = cleaner.clean(text)
+        #expect(result.kept.map { String(decoding: utf8[$0], as: UTF8.self) } == ["First line.", "Last line."])
+        #expect(result.removed.map { String(decoding: utf8[$0.range], as: UTF8.self) } == ["Share this article"])
+    }
+
+    @Test func handlesALongSingleLine() {
+        let line = String(repeating: "word ", count: 2_000_000)
+        let result = cleaner.clean(line)
+        #expect(result.kept.count == 1)
+    }
+}
