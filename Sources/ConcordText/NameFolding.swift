@@ -1,82 +1,116 @@
-/// Folds transliteration variants of Arabic and Persian names to one spelling: a consonant skeleton
-/// in which letters that transliteration conventions disagree on are merged.
+/// Folds transliteration variants of Arabic, Persian and Kurdish names to one spelling: a consonant
+/// skeleton in which the letters that transliteration conventions disagree on are merged.
 ///
-/// It works on normalized words (lowercase ASCII, from `WordNormalizer`). Applied to a word, in order:
-/// 1. A glued article goes: "albukamal" → "bukamal" (al/el + consonant + vowel, six letters or more).
-/// 2. Digraphs merge: dzh/dj/dz/zh → j, ph → f, ck → k, ch → sh, kh → x, gh → q, th → t, dh → d,
-///    ou/oo → u, ee → i.
-/// 3. Letter classes merge: v → w, p → b, c → k, k → q.
-/// 4. A final h (taa marbuta, -ah, -eh) becomes the vowel a; doubled letters become single.
-/// 5. Vowels go, except a final a-class vowel (Daraa vs Darayya keep apart by their consonants);
-///    y and w stay as consonants at the start of a word or before a vowel.
+/// It reads a word's `NormalizedWord.nameForm` (lowercase ASCII; Arabic-script words still carry
+/// the placeholders H, W, Y). In order:
+/// 1. Glued article: a word of six letters or more starting with al/el + consonant (not H) + vowel
+///    loses the al/el ("albukamal" → "bukamal").
+/// 2. Latin-only: "ou" before a, e or i is the glide w (Soueida → sweida).
+/// 3. Digraphs, each over the whole word in this order (those marked L only for words written in
+///    Latin, since ICU's output for Arabic never means them): dzh, dsch → j (L); tsch → ch (L);
+///    sch → sh (L); dj, dz → j (L); zh → j; ph → f (L); ck → k (L); ch → sh; kh → h; gh → q;
+///    sh → $; th → t; dh → d; ou, oo → u (L); ee → i (L). Then the placeholder H becomes h.
+/// 4. Glide: i before a, e, o or u becomes iy (Latakia → latakiya).
+/// 5. Letter classes: v → w, p → b, c → k, k → q, g → j.
+/// 6. A final run of h in a word of three letters or more becomes the vowel a (taa marbuta,
+///    -ah, -eh). Doubled letters become single (a mixed Yy or Ww run becomes the placeholder).
+/// 7. Skeleton: vowels go. y and w are consonants at the start of a word, before a vowel, or before
+///    a y/w that is itself a vowel; the placeholders W and Y are always consonants. A short u/o in a
+///    closed first syllable (CuCC: Busra, Tulkarm) is kept as "u".
+/// 8. Final vowel class, for the last word of a name only: "a" when the word ends in a, e or ya,
+///    "i" when it ends in i or y (Jableh "jbla" and Jbeil "jbl" stay apart).
 ///
-/// Which words it applies to is the caller's choice (`NameFoldingScope`): in report text, only
-/// capitalized words and words from non-Latin script, never English function words, because the
-/// skeleton would merge ordinary English words ("later" and "letter").
+/// Deir ez-Zor, Deir Ezzor, Dayr az-Zawr, Deir al-Zour and دير الزور all give "drzr".
+///
+/// Which words it applies to is the caller's choice (`NameFoldingScope`). In report text the fold
+/// would wreck English ("later" and "letter" share a skeleton, church becomes "$ur$"), so the text
+/// pipeline applies it only to words from non-Latin script and to capitalized words that are not
+/// English function words and not at the start of a sentence (unless the next word is capitalized
+/// too, as in "Deir Ezzor was shelled").
 public enum NameFolding {
-    /// The folded form of a normalized word.
+    /// The folded form of a word.
     ///
+    /// - Parameters:
+    ///   - nameForm: the word's `NormalizedWord.nameForm`.
+    ///   - arabicScript: the word was written in Arabic script.
+    ///   - isLast: the word ends a name, so its final vowel class is kept.
     /// - Complexity: O(*n*) in the word's length.
-    public static func fold(_ word: String, fromNonLatinScript: Bool = false) -> String {
-        var letters = Array(word.utf8)
-        stripGluedArticle(&letters)
-        for (pattern, replacement) in digraphs { replaceAll(&letters, pattern, replacement) }
-        for index in letters.indices {
-            switch letters[index] {
-            case UInt8(ascii: "v"): letters[index] = UInt8(ascii: "w")
-            case UInt8(ascii: "p"): letters[index] = UInt8(ascii: "b")
-            case UInt8(ascii: "c"), UInt8(ascii: "k"): letters[index] = UInt8(ascii: "q")
+    public static func fold(_ nameForm: String, arabicScript: Bool, isLast: Bool = true) -> String {
+        var word = Array(nameForm.utf8)
+        stripGluedArticle(&word)
+        if !arabicScript { replaceFrenchGlide(&word) }
+        for rule in digraphs where !(arabicScript && rule.latinOnly) {
+            replaceAll(&word, rule.pattern, rule.replacement)
+        }
+        for index in word.indices {
+            switch word[index] {
+            case placeholderKH: word[index] = h
+            case placeholderGH: word[index] = UInt8(ascii: "q")
+            case placeholderSH: word[index] = UInt8(ascii: "$")
+            case placeholderTH: word[index] = UInt8(ascii: "t")
+            case placeholderDH: word[index] = UInt8(ascii: "d")
+            case upperH: word[index] = h
             default: break
             }
         }
-        if letters.count > 2, letters.last == UInt8(ascii: "h") {
-            while letters.last == UInt8(ascii: "h") { letters.removeLast() }
-            letters.append(UInt8(ascii: "a"))
+        insertIGlides(&word)
+        for index in word.indices {
+            switch word[index] {
+            case UInt8(ascii: "v"): word[index] = w
+            case UInt8(ascii: "p"): word[index] = UInt8(ascii: "b")
+            case UInt8(ascii: "c"), UInt8(ascii: "k"): word[index] = UInt8(ascii: "q")
+            case UInt8(ascii: "g"): word[index] = UInt8(ascii: "j")
+            default: break
+            }
         }
-        letters = degeminated(letters)
-        return String(decoding: skeleton(letters), as: UTF8.self)
+        if word.count > 2, word.last == h {
+            while word.last == h { word.removeLast() }
+            word.append(UInt8(ascii: "a"))
+        }
+        word = mergedGlidePlaceholders(degeminated(word))
+        let suffix = isLast ? finalVowelClass(word) : nil
+        var result = skeleton(word)
+        if let suffix, result.last != suffix { result.append(suffix) }
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Whether a normalized word is a name article: al, el, l, and the sun-letter forms as, ash,
-    /// ad, ar, az, at, an, ez, es (and their doubled spellings).
+    /// Whether a normalized Latin word is a name article: al, el, il, ul, ol, l, or a vowel with a
+    /// sun letter (as, ash, ad, ar, az, at, an, ez, …, doubled forms too).
     public static func isArticle(_ word: String) -> Bool {
         let bytes = Array(word.utf8)
         switch bytes.count {
-        case 1: return bytes[0] == UInt8(ascii: "l")
+        case 1: return bytes[0] == l
         case 2, 3:
             guard isVowel(bytes[0]) else { return false }
             let rest = Array(bytes.dropFirst())
-            if rest == [UInt8(ascii: "l")] { return true }
-            return sunLetterRests.contains(rest)
+            return rest == [l] || sunLetterRests.contains(rest)
         default: return false
         }
     }
 
-    /// Articles that join the next word across a space when both are capitalized ("Al Mayadin").
+    /// Articles that join a capitalized next word across a space ("Al Mayadin").
     public static func isSpacedArticle(_ word: String) -> Bool { word == "al" || word == "el" }
 
-    /// Whether the bytes between two words are a single hyphen (ASCII or U+2010/U+2011).
+    /// Generic Arabic place nouns (sub-district, village, city, farms) that precede a place name
+    /// in gazetteer forms; dropped from a key when other words remain.
+    public static func isDescriptor(_ word: String) -> Bool { descriptors.contains(word) }
+
+    /// Whether the bytes between two words are a single hyphen (ASCII, U+2010 or U+2011).
     public static func isHyphen(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
         if gap.count == 1 { return gap[0] == UInt8(ascii: "-") }
         return gap.count == 3 && gap[0] == 0xE2 && gap[1] == 0x80 && (gap[2] == 0x90 || gap[2] == 0x91)
     }
 
-    /// English function words, which are never name-folded even when capitalized at a sentence start.
-    public static func isFunctionWord(_ word: String) -> Bool { functionWords.contains(word) }
+    /// English function and common words, never name-folded even when capitalized.
+    public static func isFunctionWord(_ word: String) -> Bool { EnglishFunctionWords.all.contains(word) }
 
-    // MARK: - Rules
+    // MARK: - Letters
 
-    static let sunLetterRests: Set<[UInt8]> = Set(
-        ["s", "sh", "d", "dh", "r", "z", "t", "th", "n", "ss", "dd", "rr", "zz", "tt", "nn"].map { Array($0.utf8) })
-
-    /// Digraph rewrites, applied in this order over the whole word. Upper-case letters are
-    /// placeholders that never occur in normalized words, so one rewrite cannot feed another.
-    static let digraphs: [([UInt8], [UInt8])] = [
-        ("dzh", "j"), ("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("dj", "j"), ("dz", "j"), ("zh", "j"),
-        ("ph", "f"), ("ck", "k"), ("ch", "sh"), ("kh", "X"), ("gh", "G"), ("sh", "S"), ("th", "T"),
-        ("dh", "D"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
-        ("X", "x"), ("G", "q"), ("S", "$"), ("T", "t"), ("D", "d"),
-    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    static let h = UInt8(ascii: "h"), l = UInt8(ascii: "l"), w = UInt8(ascii: "w"), y = UInt8(ascii: "y")
+    static let upperH = UInt8(ascii: "H"), upperW = UInt8(ascii: "W"), upperY = UInt8(ascii: "Y")
+    // Temporary bytes for digraph results, so that one rewrite cannot feed another.
+    static let placeholderKH: UInt8 = 1, placeholderGH: UInt8 = 2, placeholderSH: UInt8 = 3
+    static let placeholderTH: UInt8 = 4, placeholderDH: UInt8 = 5
 
     static func isVowel(_ byte: UInt8) -> Bool {
         switch byte {
@@ -85,80 +119,173 @@ public enum NameFolding {
         }
     }
 
-    static func isVowelOrGlide(_ byte: UInt8) -> Bool {
-        isVowel(byte) || byte == UInt8(ascii: "y") || byte == UInt8(ascii: "w")
+    static func isVowelOrGlide(_ byte: UInt8) -> Bool { isVowel(byte) || byte == y || byte == w }
+
+    // MARK: - Rules
+
+    static let sunLetterRests: Set<[UInt8]> = Set(
+        ["s", "sh", "d", "dh", "r", "z", "t", "th", "n", "ss", "dd", "rr", "zz", "tt", "nn"].map { Array($0.utf8) })
+
+    static let descriptors: Set<String> = ["nahiyat", "nahiyah", "nahiya", "qaryat", "madinat", "mazari"]
+
+    struct Digraph {
+        var pattern: [UInt8]
+        var replacement: [UInt8]
+        var latinOnly: Bool
+
+        init(_ pattern: String, _ replacement: [UInt8], latinOnly: Bool = false) {
+            self.pattern = Array(pattern.utf8)
+            self.replacement = replacement
+            self.latinOnly = latinOnly
+        }
+
+        init(_ pattern: String, _ replacement: String, latinOnly: Bool = false) {
+            self.init(pattern, Array(replacement.utf8), latinOnly: latinOnly)
+        }
     }
 
-    static func stripGluedArticle(_ letters: inout [UInt8]) {
-        guard letters.count >= 6,
-              letters[0] == UInt8(ascii: "a") || letters[0] == UInt8(ascii: "e"),
-              letters[1] == UInt8(ascii: "l"), !isVowel(letters[2]), isVowel(letters[3]) else { return }
-        letters.removeFirst(2)
+    static let digraphs: [Digraph] = [
+        Digraph("dzh", "j", latinOnly: true), Digraph("dsch", "j", latinOnly: true),
+        Digraph("tsch", "ch", latinOnly: true), Digraph("sch", "sh", latinOnly: true),
+        Digraph("dj", "j", latinOnly: true), Digraph("dz", "j", latinOnly: true), Digraph("zh", "j"),
+        Digraph("ph", "f", latinOnly: true), Digraph("ck", "k", latinOnly: true), Digraph("ch", "sh"),
+        Digraph("kh", [placeholderKH]), Digraph("gh", [placeholderGH]), Digraph("sh", [placeholderSH]),
+        Digraph("th", [placeholderTH]), Digraph("dh", [placeholderDH]),
+        Digraph("ou", "u", latinOnly: true), Digraph("oo", "u", latinOnly: true), Digraph("ee", "i", latinOnly: true),
+    ]
+
+    static func stripGluedArticle(_ word: inout [UInt8]) {
+        guard word.count >= 6, word[0] == UInt8(ascii: "a") || word[0] == UInt8(ascii: "e"), word[1] == l,
+              !isVowel(word[2]), word[2] != upperH, isVowel(word[3]) else { return }
+        word.removeFirst(2)
     }
 
-    static func replaceAll(_ letters: inout [UInt8], _ pattern: [UInt8], _ replacement: [UInt8]) {
-        guard letters.count >= pattern.count else { return }
+    /// "ou" followed by a, e or i becomes "w".
+    static func replaceFrenchGlide(_ word: inout [UInt8]) {
         var result: [UInt8] = []
-        result.reserveCapacity(letters.count)
+        result.reserveCapacity(word.count)
+        var index = 0
+        while index < word.count {
+            if word[index] == UInt8(ascii: "o"), index + 2 < word.count, word[index + 1] == UInt8(ascii: "u"),
+               word[index + 2] == UInt8(ascii: "a") || word[index + 2] == UInt8(ascii: "e") || word[index + 2] == UInt8(ascii: "i") {
+                result.append(w)
+                index += 2
+            } else {
+                result.append(word[index])
+                index += 1
+            }
+        }
+        word = result
+    }
+
+    /// Replaces every non-overlapping occurrence of `pattern`, left to right.
+    static func replaceAll(_ word: inout [UInt8], _ pattern: [UInt8], _ replacement: [UInt8]) {
+        guard word.count >= pattern.count else { return }
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
         var index = 0
         var changed = false
-        while index < letters.count {
-            if index + pattern.count <= letters.count, letters[index..<(index + pattern.count)].elementsEqual(pattern) {
+        while index < word.count {
+            if index + pattern.count <= word.count, word[index..<(index + pattern.count)].elementsEqual(pattern) {
                 result.append(contentsOf: replacement)
                 index += pattern.count
                 changed = true
             } else {
-                result.append(letters[index])
+                result.append(word[index])
                 index += 1
             }
         }
-        if changed { letters = result }
+        if changed { word = result }
     }
 
-    static func degeminated(_ letters: [UInt8]) -> [UInt8] {
+    /// "i" before a, e, o or u becomes "iy".
+    static func insertIGlides(_ word: inout [UInt8]) {
         var result: [UInt8] = []
-        result.reserveCapacity(letters.count)
-        for letter in letters where result.last != letter { result.append(letter) }
-        return result
-    }
-
-    /// Consonants (and consonantal y/w) in order, plus "a" when the word ends in an a-class vowel.
-    static func skeleton(_ letters: [UInt8]) -> [UInt8] {
-        var finalA = false
-        if let lastConsonant = letters.lastIndex(where: { !isVowelOrGlide($0) }), lastConsonant + 1 < letters.count {
-            let tail = letters[(lastConsonant + 1)...]
-            let last = tail.last!
-            finalA = last == UInt8(ascii: "a") || last == UInt8(ascii: "e")
-        }
-        var result: [UInt8] = []
-        for index in letters.indices {
-            let letter = letters[index]
-            if isVowel(letter) { continue }
-            if letter == UInt8(ascii: "y") || letter == UInt8(ascii: "w") {
-                let consonantal = index == 0 || (index + 1 < letters.count && isVowel(letters[index + 1]))
-                if !consonantal { continue }
+        result.reserveCapacity(word.count + 2)
+        for (index, byte) in word.enumerated() {
+            result.append(byte)
+            if byte == UInt8(ascii: "i"), index + 1 < word.count, isVowel(word[index + 1]), word[index + 1] != UInt8(ascii: "i") {
+                result.append(y)
             }
-            result.append(letter)
         }
-        if finalA && result.last != UInt8(ascii: "a") { result.append(UInt8(ascii: "a")) }
+        word = result
+    }
+
+    /// Runs of one lowercase letter or $ become one letter (digits and placeholders stay).
+    static func degeminated(_ word: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
+        for byte in word {
+            let collapsible = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "$")
+            if collapsible, result.last == byte { continue }
+            result.append(byte)
+        }
         return result
     }
 
-    static let functionWords: Set<String> = [
-        "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "also",
-        "although", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "be",
-        "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-        "did", "do", "does", "during", "each", "earlier", "either", "even", "ever", "every", "few", "for",
-        "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
-        "how", "however", "i", "if", "in", "into", "is", "it", "its", "just", "last", "later", "least",
-        "less", "many", "may", "me", "meanwhile", "might", "more", "most", "much", "must", "my", "near",
-        "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "on", "once", "one",
-        "only", "or", "other", "our", "out", "over", "own", "per", "since", "so", "some", "still", "such",
-        "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-        "though", "through", "thus", "to", "too", "two", "under", "until", "up", "upon", "us", "very",
-        "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
-        "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yesterday", "today",
-        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third",
-        "said", "says", "say", "officials", "witnesses", "reports", "sources", "police", "residents",
-    ]
+    /// "Yy…" and "yY" become "Y"; "Ww…" and "wW" become "W".
+    static func mergedGlidePlaceholders(_ word: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
+        var index = 0
+        while index < word.count {
+            let byte = word[index]
+            let (upper, lower): (UInt8, UInt8) = byte == upperY || byte == y ? (upperY, y) : (upperW, w)
+            if byte == upper, index + 1 < word.count, word[index + 1] == lower {
+                result.append(upper)
+                index += 1
+                while index < word.count, word[index] == lower { index += 1 }
+            } else if byte == lower, index + 1 < word.count, word[index + 1] == upper {
+                result.append(upper)
+                index += 2
+            } else {
+                result.append(byte)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// "a" or "i" for a word that ends in a vowel run (after some other letter) ending in a/e/ya or
+    /// i/y; `nil` for u, o and w endings and for words ending in a consonant.
+    static func finalVowelClass(_ word: [UInt8]) -> UInt8? {
+        guard let last = word.last, isVowelOrGlide(last), word.contains(where: { !isVowelOrGlide($0) }) else {
+            return nil
+        }
+        switch last {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"): return UInt8(ascii: "a")
+        case UInt8(ascii: "i"), y: return UInt8(ascii: "i")
+        default: return nil
+        }
+    }
+
+    /// The consonants in order, with the closed-first-syllable u mark.
+    static func skeleton(_ word: [UInt8]) -> [UInt8] {
+        var consonantal = [Bool](repeating: true, count: word.count)
+        for index in word.indices.reversed() {
+            let byte = word[index]
+            if isVowel(byte) {
+                consonantal[index] = false
+            } else if byte == y || byte == w {
+                let nextIsVocalic = index + 1 < word.count
+                    && (isVowel(word[index + 1]) || ((word[index + 1] == y || word[index + 1] == w) && !consonantal[index + 1]))
+                consonantal[index] = index == 0 || nextIsVocalic
+            }
+        }
+        var consonants: [UInt8] = []
+        var slots: [[UInt8]] = []
+        for index in word.indices {
+            if consonantal[index] {
+                let byte = word[index]
+                consonants.append(byte == upperY ? y : byte == upperW ? w : byte)
+                slots.append([])
+            } else if !slots.isEmpty {
+                slots[slots.count - 1].append(word[index])
+            }
+        }
+        let closedRoundedFirstSyllable = consonants.count > 2 && slots[1].isEmpty
+            && slots[0].contains { $0 == UInt8(ascii: "u") || $0 == UInt8(ascii: "o") }
+        if closedRoundedFirstSyllable { consonants.insert(UInt8(ascii: "u"), at: 1) }
+        return consonants
+    }
 }

@@ -6,7 +6,7 @@ public struct TermInfo: Equatable, Sendable {
     public var text: String
 }
 
-/// What one raw spelling tells beyond its term.
+/// What one raw spelling tells beyond its terms.
 struct SpellingFlags: OptionSet {
     let rawValue: UInt8
     /// It starts with an upper-case letter.
@@ -15,6 +15,20 @@ struct SpellingFlags: OptionSet {
     static let article = SpellingFlags(rawValue: 2)
     /// It is an article that joins a capitalized next word across a space ("Al Mayadin").
     static let spacedArticle = SpellingFlags(rawValue: 4)
+    /// It is an English function word, never name-folded.
+    static let functionWord = SpellingFlags(rawValue: 8)
+    /// It was written in a non-Latin script.
+    static let nonLatin = SpellingFlags(rawValue: 16)
+
+    /// Capitalized and not a function word: folded as a name where the sentence position allows.
+    var isCapitalizedName: Bool { contains(.capitalized) && !contains(.functionWord) }
+}
+
+/// How one raw spelling is made into terms: its plain normalized text and its name-folded text.
+struct Spelling {
+    var text: String
+    var foldedText: String
+    var flags: SpellingFlags
 }
 
 /// A cache from raw word bytes to normalized terms, so that each distinct spelling is normalized
@@ -32,6 +46,7 @@ final class TermVocabulary {
     private var entryStart: [Int] = []
     private var entryLength: [Int32] = []
     private var entryTerm: [Int32] = []
+    private var entryFoldedTerm: [Int32] = []
     private var entryFlags: [SpellingFlags] = []
     private var arena: [UInt8] = []
 
@@ -46,6 +61,7 @@ final class TermVocabulary {
     /// What a raw spelling maps to.
     struct Entry {
         var term: Int32
+        var foldedTerm: Int32
         var flags: SpellingFlags
     }
 
@@ -55,7 +71,7 @@ final class TermVocabulary {
     @inline(__always)
     func entry(
         raw: UnsafeRawBufferPointer,
-        make: () throws(TextError) -> (text: String, flags: SpellingFlags)
+        make: () throws(TextError) -> Spelling
     ) throws(TextError) -> Entry {
         let hash = StableHash.hash(raw)
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -67,22 +83,24 @@ final class TermVocabulary {
                arena.withUnsafeBytes({ bytes in
                    raw.count == 0 || memcmpEqual(bytes.baseAddress! + entryStart[index], raw.baseAddress!, raw.count)
                }) {
-                return Entry(term: entryTerm[index], flags: entryFlags[index])
+                return Entry(term: entryTerm[index], foldedTerm: entryFoldedTerm[index], flags: entryFlags[index])
             }
             slot = (slot + 1) & mask
         }
         let made = try make()
         let term = intern(made.text)
+        let foldedTerm = made.foldedText == made.text ? term : intern(made.foldedText)
         let index = Int32(entryHash.count)
         entryHash.append(hash)
         entryStart.append(arena.count)
         entryLength.append(Int32(raw.count))
         entryTerm.append(term)
+        entryFoldedTerm.append(foldedTerm)
         entryFlags.append(made.flags)
         arena.append(contentsOf: raw)
         slots[slot] = index
         if entryHash.count * 2 > slots.count { grow() }
-        return Entry(term: term, flags: made.flags)
+        return Entry(term: term, foldedTerm: foldedTerm, flags: made.flags)
     }
 
     private func intern(_ text: String) -> Int32 {

@@ -72,29 +72,66 @@ public final class TextPipeline {
     public func forEachToken(
         in text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void
     ) throws(TextError) {
-        var pending: (token: Token, flags: SpellingFlags)?
+        var pending: Occurrence?
         for range in readableRanges(of: text) {
+            var lineStart = true
             try segmenter.forEachWord(in: text, range: range) { (word) throws(TextError) in
                 let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[word.start..<word.end])
                 let entry = try vocabulary.entry(raw: raw) { () throws(TextError) in
-                    try makeTerm(raw: UnsafeBufferPointer(rebasing: text[word.start..<word.end]))
+                    try makeSpelling(String(decoding: raw, as: UTF8.self))
                 }
-                let info = vocabulary.terms[Int(entry.term)]
-                let token = Token(range: word.start..<word.end, term: entry.term, id: info.id)
+                var current = Occurrence(range: word.start..<word.end, entry: entry, sentenceStart: lineStart)
+                lineStart = false
                 if let previous = pending {
-                    pending = nil
-                    if !dropsArticle(previous, before: token, flags: entry.flags, in: text) {
-                        emit(previous.token, body)
-                    }
+                    let gap = UnsafeBufferPointer(rebasing: text[previous.range.upperBound..<current.range.lowerBound])
+                    current.sentenceStart = Self.endsSentence(gap)
+                    finish(previous, next: current, gap: gap, body)
                 }
-                if entry.flags.contains(.article) {
-                    pending = (token, entry.flags)
-                } else {
-                    emit(token, body)
-                }
+                pending = current
             }
         }
-        if let previous = pending { emit(previous.token, body) }
+        if let previous = pending { finish(previous, next: nil, gap: UnsafeBufferPointer(start: nil, count: 0), body) }
+    }
+
+    /// A word seen in the text, waiting for the next one to decide how it is folded.
+    private struct Occurrence {
+        var range: Range<Int>
+        var entry: TermVocabulary.Entry
+        var sentenceStart: Bool
+    }
+
+    /// Emits `occurrence` now that the word after it (if any) is known.
+    private func finish(_ occurrence: Occurrence, next: Occurrence?, gap: UnsafeBufferPointer<UInt8>,
+                        _ body: (Token) -> Void) {
+        let flags = occurrence.entry.flags
+        let term: Int32
+        switch options.nameFolding {
+        case .none:
+            term = occurrence.entry.term
+        case .all:
+            if flags.contains(.article) && next != nil { return }
+            term = occurrence.entry.foldedTerm
+        case .properNames:
+            if flags.contains(.article), let next, joinsName(flags, next: next.entry.flags, gap: gap) { return }
+            let folds = flags.contains(.nonLatin) || (flags.isCapitalizedName
+                && (!occurrence.sentenceStart || (next.map { $0.entry.flags.isCapitalizedName && !$0.sentenceStart } ?? false)))
+            term = folds ? occurrence.entry.foldedTerm : occurrence.entry.term
+        }
+        let info = vocabulary.terms[Int(term)]
+        if !info.text.isEmpty { body(Token(range: occurrence.range, term: term, id: info.id)) }
+    }
+
+    /// Whether an article joins the next word into one name: hyphenated to a capitalized or
+    /// non-Latin word (al-Mayadin), or a capitalized Al/El before a capitalized word (Al Mayadin).
+    private func joinsName(_ article: SpellingFlags, next: SpellingFlags, gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        let nextIsName = next.contains(.capitalized) || next.contains(.nonLatin)
+        if NameFolding.isHyphen(gap) { return nextIsName }
+        return article.contains(.spacedArticle) && next.contains(.capitalized) && gap.count == 1 && gap[0] == 0x20
+    }
+
+    /// Whether the bytes between two words end a sentence (., !, ? or a line break).
+    static func endsSentence(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        gap.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0x0A }
     }
 
     /// Every token of `text`.
@@ -110,48 +147,18 @@ public final class TextPipeline {
         return try outcome.get()
     }
 
-    @inline(__always)
-    private func emit(_ token: Token, _ body: (Token) -> Void) {
-        if !vocabulary.terms[Int(token.term)].text.isEmpty { body(token) }
-    }
-
-    /// Whether the article `article` joins `next` as part of one name and so is dropped.
-    private func dropsArticle(
-        _ article: (token: Token, flags: SpellingFlags), before next: Token, flags: SpellingFlags,
-        in text: UnsafeBufferPointer<UInt8>
-    ) -> Bool {
-        switch options.nameFolding {
-        case .none: return false
-        case .all: return true
-        case .properNames:
-            let gap = UnsafeBufferPointer(rebasing: text[article.token.range.upperBound..<next.range.lowerBound])
-            if NameFolding.isHyphen(gap) { return true }
-            return article.flags.contains(.spacedArticle) && flags.contains(.capitalized)
-                && gap.allSatisfy { $0 == 0x20 }
-        }
-    }
-
-    /// Normalizes and (where the scope says so) name-folds a raw spelling.
-    private func makeTerm(raw: UnsafeBufferPointer<UInt8>) throws(TextError) -> (text: String, flags: SpellingFlags) {
-        let string = String(decoding: raw, as: UTF8.self)
-        let normalized = try normalizer.normalize(string)
+    /// Normalizes a raw spelling and name-folds it.
+    private func makeSpelling(_ raw: String) throws(TextError) -> Spelling {
+        let normalized = try normalizer.normalize(raw)
         var flags: SpellingFlags = []
-        let capitalized = string.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-        if capitalized { flags.insert(.capitalized) }
-        let folds: Bool
-        switch options.nameFolding {
-        case .none:
-            return (normalized.text, flags)
-        case .all:
-            folds = true
-        case .properNames:
-            folds = (capitalized || normalized.fromNonLatinScript) && !NameFolding.isFunctionWord(normalized.text)
-        }
-        if NameFolding.isArticle(normalized.text) {
+        if raw.unicodeScalars.first?.properties.isUppercase == true { flags.insert(.capitalized) }
+        if normalized.fromNonLatinScript { flags.insert(.nonLatin) }
+        if NameFolding.isFunctionWord(normalized.text) { flags.insert(.functionWord) }
+        if !normalized.arabicScript && NameFolding.isArticle(normalized.text) {
             flags.insert(.article)
-            if capitalized && NameFolding.isSpacedArticle(normalized.text) { flags.insert(.spacedArticle) }
+            if NameFolding.isSpacedArticle(normalized.text) && flags.contains(.capitalized) { flags.insert(.spacedArticle) }
         }
-        guard folds else { return (normalized.text, flags) }
-        return (NameFolding.fold(normalized.text, fromNonLatinScript: normalized.fromNonLatinScript), flags)
+        let folded = NameFolding.fold(normalized.nameForm, arabicScript: normalized.arabicScript)
+        return Spelling(text: normalized.text, foldedText: folded, flags: flags)
     }
 }

@@ -2,19 +2,26 @@
 public struct NormalizedWord: Equatable, Sendable {
     /// Lowercase ASCII letters and digits (and `.` between digits); may be empty.
     public var text: String
-    /// `true` when the word had letters of a script other than Latin (Arabic, Persian, …), so its
-    /// Latin form is a transliteration.
+    /// The form name folding starts from: like `text`, but for Arabic-script words without the
+    /// article ال and with the placeholders H, W, Y of `ArabicFolding` still in upper case.
+    public var nameForm: String
+    /// The word had letters of a script other than Latin, so its Latin form is a transliteration.
     public var fromNonLatinScript: Bool
+    /// The word was written in Arabic script (Arabic, Persian, Kurdish, …).
+    public var arabicScript: Bool
+    /// An Arabic article ال was split off the front of the word.
+    public var hadArabicArticle: Bool
 }
 
 /// Normalizes single words for matching: Unicode NFKC_Casefold, Arabic orthographic folding,
-/// transliteration of non-Latin letters to Latin, removal of diacritics, and folding of apostrophes,
-/// ayn/hamza marks, dots and thousands separators inside words.
+/// transliteration of non-Latin letters to ASCII Latin with ICU, and folding of apostrophes,
+/// ayn/hamza marks (ʿ ʾ), dots and thousands separators inside words.
 ///
 /// ASCII words never reach ICU: they are lowercased directly. Not thread-safe (owns an ICU
 /// transliterator): use one per thread.
 public final class WordNormalizer {
-    /// ICU transform taking any script to plain ASCII Latin.
+    /// ICU transform taking any script to plain ASCII Latin. No `Lower`: casefolding comes first,
+    /// and the Arabic placeholders must stay upper case.
     public static let transliteratorID = "Any-Latin; Latin-ASCII"
 
     private let transliterator: ICUTransliterator
@@ -25,35 +32,45 @@ public final class WordNormalizer {
 
     /// The normalized form of `word`.
     ///
-    /// - Complexity: O(*n*) in the word's length; words with non-ASCII characters make three ICU
-    ///   calls (casefold, script check, transliteration), so callers cache per distinct word.
-    public func normalize(_ word: Substring.UTF8View) throws(TextError) -> NormalizedWord {
-        if word.allSatisfy({ $0 < 0x80 }) {
-            return NormalizedWord(text: Self.asciiForm(word), fromNonLatinScript: false)
+    /// - Complexity: O(*n*) in the word's length; words with non-ASCII characters make ICU calls
+    ///   (casefold, script check, transliteration), so callers cache per distinct word.
+    public func normalize(_ word: String) throws(TextError) -> NormalizedWord {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let text = Self.asciiForm(word.utf8, keepPlaceholders: false)
+            return NormalizedWord(text: text, nameForm: text, fromNonLatinScript: false, arabicScript: false,
+                                  hadArabicArticle: false)
         }
-        let folded = try ICU.nfkcCasefold(Array(String(Substring(word)).utf16))
-        let arabicFolded = ArabicFolding.fold(String(decoding: folded, as: UTF16.self))
-        let nonLatin = arabicFolded.unicodeScalars.contains { scalar in
+        let casefolded = Self.foldingSchwa(String(decoding: try ICU.nfkcCasefold(Array(word.utf16)), as: UTF16.self))
+        let arabicScript = casefolded.unicodeScalars.contains(where: ArabicFolding.isArabicScript)
+        let folded = arabicScript ? ArabicFolding.foldWord(casefolded)
+                                  : ArabicFolding.FoldedWord(text: casefolded, hadArticle: false)
+        let nonLatin = folded.text.unicodeScalars.contains { scalar in
             guard scalar.properties.isAlphabetic else { return false }
             let script = ICU.scriptCode(scalar)
             return script != ICU.latinScript && script != ICU.commonScript && script != ICU.inheritedScript
         }
-        let latin = try transliterator.transliterate(Array(arabicFolded.utf16))
-        let ascii = String(decoding: latin, as: UTF16.self).utf8
-        return NormalizedWord(text: Self.asciiForm(ascii), fromNonLatinScript: nonLatin)
+        let latin = String(decoding: try transliterator.transliterate(Array(folded.text.utf16)), as: UTF16.self)
+        let nameForm = Self.asciiForm(latin.utf8, keepPlaceholders: arabicScript)
+        var text = Self.asciiForm(latin.utf8, keepPlaceholders: false)
+        if folded.hadArticle { text = "al" + text }
+        return NormalizedWord(text: text, nameForm: nameForm, fromNonLatinScript: nonLatin || arabicScript,
+                              arabicScript: arabicScript, hadArabicArticle: folded.hadArticle)
     }
 
-    /// Convenience over a whole string.
-    public func normalize(_ word: String) throws(TextError) -> NormalizedWord {
-        try normalize(Substring(word).utf8)
+    /// Azeri and Kurdish Latin write the schwa ə (ǝ), which ICU's Latin-ASCII drops; it is an e.
+    static func foldingSchwa(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{0259}" || $0 == "\u{01DD}" }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(scalar == "\u{0259}" || scalar == "\u{01DD}" ? "e" : scalar) }
+        return String(scalars)
     }
 
     /// Lowercase letters and digits of an ASCII-ish word. Apostrophes, ayn and hamza marks, dots
     /// between letters (U.S.) and commas between digits (1,000) are removed; a dot between digits
-    /// stays (3.5). Any byte that is not an ASCII letter or digit is dropped.
+    /// stays (3.5). With `keepPlaceholders`, upper-case H, W and Y stay upper case.
     ///
     /// - Complexity: O(*n*).
-    static func asciiForm(_ bytes: some Collection<UInt8>) -> String {
+    static func asciiForm(_ bytes: some Collection<UInt8>, keepPlaceholders: Bool) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var previous: UInt8 = 0
@@ -61,9 +78,10 @@ public final class WordNormalizer {
         var current = iterator.next()
         while let byte = current {
             let next = iterator.next()
+            let isPlaceholder = byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W") || byte == UInt8(ascii: "Y")
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                output.append(byte | 0x20)
+                output.append(keepPlaceholders && isPlaceholder ? byte : byte | 0x20)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 output.append(byte)
             case UInt8(ascii: "."):

@@ -13,7 +13,9 @@ public struct WordSegment: Equatable, Sendable {
     }
 }
 
-/// Finds the words of a text with Unicode word boundaries (UAX #29, as ICU implements them).
+/// Finds the words of a text with Unicode word boundaries (UAX #29, as ICU implements them),
+/// tailored in one way: a backtick or acute accent between two letters joins them like an
+/// apostrophe, since transliterations write the ayn that way (Qal`at, Ma´arrat).
 ///
 /// The text is cut at whitespace, which never lies inside a word. A span made only of ASCII and a
 /// few common news punctuation marks (curly quotes, dashes, ellipsis, no-break space) is segmented
@@ -114,11 +116,21 @@ public final class WordSegmenter {
             guard segment.status >= 100 else { continue }
             let hasLetters = String(decoding: utf16[segment.start..<segment.end], as: UTF16.self)
                 .unicodeScalars.contains { $0.properties.isAlphabetic }
-            result.append(WordSegment(start: utf8Offsets[segment.start], end: utf8Offsets[segment.end],
-                                      hasLetters: hasLetters))
+            let word = WordSegment(start: utf8Offsets[segment.start], end: utf8Offsets[segment.end], hasLetters: hasLetters)
+            // The tailoring: letters on both sides of one ayn-like mark make one word.
+            if let previous = result.last, previous.hasLetters, hasLetters,
+               segment.start >= 1, Self.isAynMark(utf16[segment.start - 1]),
+               utf8Offsets[segment.start - 1] == previous.end {
+                result[result.count - 1].end = word.end
+            } else {
+                result.append(word)
+            }
         }
         return result
     }
+
+    /// A backtick or an acute accent, written for ayn.
+    static func isAynMark(_ unit: UInt16) -> Bool { unit == 0x60 || unit == 0xB4 }
 
     // MARK: - The byte scanner for simple spans
 
@@ -134,7 +146,7 @@ public final class WordSegmenter {
         case UInt8(ascii: "_"): return .extendNumLet
         case UInt8(ascii: "."): return .midNumLet
         case UInt8(ascii: ","), UInt8(ascii: ";"): return .midNum
-        case UInt8(ascii: "'"): return .singleQuote
+        case UInt8(ascii: "'"), UInt8(ascii: "`"): return .singleQuote
         default: return .other
         }
     }
@@ -148,6 +160,7 @@ public final class WordSegmenter {
         if byte == 0xC2, index + 1 < end {
             switch text[index + 1] {
             case 0xAB, 0xBB: return (.other, 2)  // « »
+            case 0xB4: return (.singleQuote, 2)  // ´ as an ayn
             default: return (.other, 0)
             }
         }

@@ -20,25 +20,38 @@ import Testing
         ("دير", "dyr", true),
         ("مُحَمَّد", "mhmd", true),          // harakat removed before transliteration
         ("أحمد", "ahmd", true),             // hamza-on-alef folded to bare alef
-        ("٢٠٢١", "2021", false),            // Arabic-Indic digits
+        ("الزور", "alzwr", true),           // the plain form keeps the article
+        ("Urmiyə", "urmiye", false),        // schwa
+        ("٢٠٢١", "2021", true),             // Arabic-Indic digits
     ])
     func normalizes(word: String, expected: String, nonLatin: Bool) throws {
         let result = try normalizer.normalize(word)
         #expect(result.text == expected)
         #expect(result.fromNonLatinScript == nonLatin)
     }
+
+    @Test func nameFormKeepsPlaceholdersAndDropsTheArticle() throws {
+        let result = try normalizer.normalize("الحسكة")
+        #expect(result.nameForm == "Hskt".replacingOccurrences(of: "t", with: "H"))
+        #expect(result.hadArabicArticle)
+    }
 }
 
 @Suite struct ArabicFoldingTests {
     @Test(arguments: [
-        ("أإآٱ", "اااا"),
-        ("مدرسة", "مدرسه"),          // taa marbuta
-        ("مستشفى", "مستشفي"),        // alef maksura
-        ("ســوريا", "سوريا"),         // tatweel
-        ("زاخۆ", "زاخو"),            // Kurdish o
-        ("سینە", "سينه"),            // Persian yeh, Kurdish ae
+        ("أإآٱ", "اااا", false),
+        ("مدرسة", "مدرسH", false),        // taa marbuta becomes the h placeholder
+        ("مستشفى", "مستشفي", false),      // alef maksura
+        ("ســوريا", "سوريا", false),       // tatweel
+        ("مُحَمَّد", "مHمد", false),         // harakat removed, ح placeholder
+        ("زاخۆ", "زاخو", false),          // Kurdish o
+        ("راوندوز", "راWندوز", false),     // waw after a non-initial alef is a consonant
+        ("الزور", "زور", true),            // the article is split off a long word
+        ("الله", "اللH", false),           // but not off a short one
     ])
-    func folds(text: String, expected: String) {
-        #expect(ArabicFolding.fold(text) == expected)
+    func folds(word: String, expected: String, article: Bool) {
+        let folded = ArabicFolding.foldWord(word)
+        #expect(folded.text == expected)
+        #expect(folded.hadArticle == article)
     }
 }

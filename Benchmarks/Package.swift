@@ -1,0 +1,31 @@
+// swift-tools-version: 6.1
+//
+// Concord's benchmark suite (ordo-one/benchmark). A package of its own so that `swift test` in the
+// repository root never builds it. Run with: cd Benchmarks && swift package benchmark
+
+import PackageDescription
+import class Foundation.ProcessInfo
+import struct Foundation.URL
+
+// A path dependency is identified by its directory's name, which is whatever the clone is called.
+let concord = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "ConcordBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "TextPipelineBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ConcordText", package: concord),
+            ],
+            path: "Benchmarks/TextPipeline",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

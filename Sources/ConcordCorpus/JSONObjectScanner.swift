@@ -1,0 +1,273 @@
+/// Reads the fields Concord needs from one JSON object held in bytes, without building a
+/// dictionary: wanted keys are decoded, every other value is skipped over.
+///
+/// Strings are decoded with all escapes; a lone surrogate escape (`\ud800` with no partner) becomes
+/// U+FFFD and is counted, since Swift strings cannot hold it. Raw bytes inside strings must be
+/// valid UTF-8.
+struct JSONObjectScanner {
+    /// A decoded value of a wanted field.
+    enum Value: Equatable {
+        case string(String)
+        case integer(Int64)
+        case other(String)
+        case null
+    }
+
+    struct Failure: Error, Equatable {
+        /// Byte offset in the line.
+        var offset: Int
+        var message: String
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    /// Lone surrogate escapes replaced by U+FFFD so far.
+    private(set) var replacedSurrogates = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// Scans the object; calls `wants` with each raw key (unescaped keys only, which is what JSONL
+    /// writers produce for field names) and stores the values of wanted keys.
+    ///
+    /// - Returns: values by the index `wants` gave, `nil` where a key was absent.
+    /// - Complexity: O(*n*) in the line's bytes.
+    mutating func scan(fieldCount: Int, wants: (UnsafeBufferPointer<UInt8>) -> Int?) throws(Failure) -> [Value?] {
+        var values = [Value?](repeating: nil, count: fieldCount)
+        skipWhitespace()
+        try expect(UInt8(ascii: "{"), "expected a JSON object starting with '{'")
+        skipWhitespace()
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            try expectEnd()
+            return values
+        }
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { throw fail("expected a field name in double quotes") }
+            let keyStart = index + 1
+            try skipString()
+            let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<(index - 1)])
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"), "expected ':' after a field name")
+            skipWhitespace()
+            if let slot = wants(key) {
+                values[slot] = try parseValue()
+            } else {
+                try skipValue()
+            }
+            skipWhitespace()
+            guard let next = peek() else { throw fail("unexpected end of line inside the object") }
+            index += 1
+            if next == UInt8(ascii: "}") { break }
+            guard next == UInt8(ascii: ",") else { index -= 1; throw fail("expected ',' or '}'") }
+        }
+        try expectEnd()
+        return values
+    }
+
+    // MARK: - Values
+
+    private mutating func parseValue() throws(Failure) -> Value {
+        guard let first = peek() else { throw fail("expected a value") }
+        switch first {
+        case UInt8(ascii: "\""):
+            return .string(try parseString())
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = index
+            try skipNumber()
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            if let integer = Int64(text) { return .integer(integer) }
+            return .other(text)
+        default:
+            let start = index
+            try skipValue()
+            return .other(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        }
+    }
+
+    private mutating func parseString() throws(Failure) -> String {
+        index += 1
+        var output: [UInt8] = []
+        var runStart = index
+        while true {
+            guard index < bytes.count else { throw fail("unterminated string") }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                output.append(contentsOf: bytes[runStart..<index])
+                index += 1
+                break
+            }
+            if byte != UInt8(ascii: "\\") { index += 1; continue }
+            output.append(contentsOf: bytes[runStart..<index])
+            index += 1
+            guard index < bytes.count else { throw fail("unterminated escape") }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"): appendScalar(try parseUnicodeEscape(), to: &output)
+            default:
+                index -= 1
+                throw fail("invalid escape '\\\(Unicode.Scalar(escape))'")
+            }
+            runStart = index
+        }
+        let start = output.startIndex
+        return try output.withUnsafeBufferPointer { buffer throws(Failure) -> String in
+            if let bad = firstInvalidUTF8(buffer) {
+                throw Failure(offset: start + bad, message: "invalid UTF-8 inside a string")
+            }
+            return String(decoding: buffer, as: UTF8.self)
+        }
+    }
+
+    /// After `\u`: four hex digits, joined with a following low surrogate escape when it is a pair.
+    private mutating func parseUnicodeEscape() throws(Failure) -> Unicode.Scalar {
+        let high = try parseHex4()
+        if (0xD800...0xDBFF).contains(high) {
+            if index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                let save = index
+                index += 2
+                let low = try parseHex4()
+                if (0xDC00...0xDFFF).contains(low) {
+                    return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+                }
+                index = save
+            }
+            replacedSurrogates += 1
+            return "\u{FFFD}"
+        }
+        if (0xDC00...0xDFFF).contains(high) {
+            replacedSurrogates += 1
+            return "\u{FFFD}"
+        }
+        return Unicode.Scalar(high)!
+    }
+
+    private mutating func parseHex4() throws(Failure) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw fail("invalid hex digit in \\u escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    private func appendScalar(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        var encoded = UTF8.encode(scalar)!
+        output.append(contentsOf: encoded)
+        _ = encoded.popLast()
+    }
+
+    // MARK: - Skipping
+
+    private mutating func skipValue() throws(Failure) {
+        guard let first = peek() else { throw fail("expected a value") }
+        switch first {
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["): try skipContainer()
+        case UInt8(ascii: "t"): try expectLiteral("true")
+        case UInt8(ascii: "f"): try expectLiteral("false")
+        case UInt8(ascii: "n"): try expectLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
+        default: throw fail("expected a value")
+        }
+    }
+
+    private mutating func skipString() throws(Failure) {
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { index += 1; return }
+            index += byte == UInt8(ascii: "\\") ? 2 : 1
+        }
+        throw fail("unterminated string")
+    }
+
+    /// Skips an object or array by counting brackets outside strings.
+    private mutating func skipContainer() throws(Failure) {
+        var depth = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                try skipString()
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { index += 1; return }
+            default: break
+            }
+            index += 1
+        }
+        throw fail("unterminated object or array")
+    }
+
+    private mutating func skipNumber() throws(Failure) {
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                 UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                index += 1
+            default:
+                if index == start { throw fail("expected a number") }
+                return
+            }
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(Failure) {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count,
+              bytes[index..<(index + count)].elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: count))
+        else { throw fail("invalid literal") }
+        index += count
+    }
+
+    // MARK: - Helpers
+
+    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D, 0x0A: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ message: String) throws(Failure) {
+        guard peek() == byte else { throw fail(message) }
+        index += 1
+    }
+
+    private mutating func expectEnd() throws(Failure) {
+        skipWhitespace()
+        if index < bytes.count { throw fail("unexpected text after the object") }
+    }
+
+    private func fail(_ message: String) -> Failure { Failure(offset: index, message: message) }
+
+    private func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(buffer))
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import ConcordText
+
+@Suite struct TextPipelineTests {
+    func texts(_ text: String, _ options: TextPipeline.Options = .init()) throws -> [String] {
+        let pipeline = try TextPipeline(options: options)
+        return try pipeline.tokens(in: text).map { pipeline.text(of: $0) }
+    }
+
+    @Test func tokensPointIntoTheSource() throws {
+        let text = "Share this article\nRockets hit Deir ez-Zor — “eight” of them."
+        let pipeline = try TextPipeline()
+        let utf8 = Array(text.utf8)
+        let sources = try pipeline.tokens(in: text).map { String(decoding: utf8[$0.range], as: UTF8.self) }
+        #expect(sources == ["Rockets", "hit", "Deir", "Zor", "eight", "of", "them"])
+    }
+
+    @Test func spellingVariantsOfANameGiveTheSameTokens() throws {
+        let variants = ["Shelling hit Deir ez-Zor on Monday.", "Shelling hit Deir Ezzor on Monday.",
+                        "Shelling hit Dayr az-Zawr on Monday.", "Shelling hit دير الزور on Monday."]
+        let results = try variants.map { try texts($0) }
+        #expect(Set(results).count == 1, "\(results)")
+    }
+
+    @Test func ordinaryEnglishWordsAreNotFolded() throws {
+        #expect(try texts("the later letter in the church") == ["the", "later", "letter", "in", "the", "church"])
+    }
+
+    @Test func aSentenceInitialWordIsFoldedOnlyBeforeAnotherName() throws {
+        #expect(try texts("Witnesses said. Deir Ezzor burned.") == ["witnesses", "said", "dr", "zr", "burned"])
+    }
+
+    @Test func articlesOnlyGoWhenTheyJoinAName() throws {
+        #expect(try texts("an in-depth look at al-Mayadin") == ["an", "in", "depth", "look", "at", "mydn"])
+    }
+
+    @Test func tokenIDsAreStableAcrossPipelines() throws {
+        let first = try TextPipeline().tokens(in: "Rockets hit Albukamal")
+        let second = try TextPipeline().tokens(in: "Strikes near Albukamal")
+        #expect(first.last?.id == second.last?.id)
+        #expect(first[0].id == StableHash.hash("rockets"))
+    }
+
+    @Test func withoutNameFoldingWordsAreOnlyNormalized() throws {
+        #expect(try texts("Deir ez-Zor", .init(nameFolding: .none)) == ["deir", "ez", "zor"])
+    }
+
+    @Test func cleaningCanBeTurnedOff() throws {
+        #expect(try texts("Share this article", .init(clean: false, nameFolding: .none)) == ["share", "this", "article"])
+    }
+
+    @Test func sentencesAreFoundWithOffsets() throws {
+        let text = "The U.S. struck a base. Witnesses saw smoke!\n\nA second report followed."
+        let utf8 = Array(text.utf8)
+        let sentences = try SentenceSegmenter().sentences(in: text).map { String(decoding: utf8[$0], as: UTF8.self) }
+        #expect(sentences == ["The U.S. struck a base.", "Witnesses saw smoke!", "A second report followed."])
+    }
+}
