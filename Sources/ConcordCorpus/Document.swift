@@ -24,6 +24,9 @@ public struct Document: Sendable, Equatable {
     public var url: String?
     /// Where it came from, for messages: "file:line" or a path.
     public var origin: String
+    /// Characters replaced by U+FFFD while reading (lone surrogate escapes, invalid UTF-8 under
+    /// --lossy), so reports can say so.
+    public var replacedCharacters = 0
 
     public init(id: ID, text: String, title: String? = nil, outlet: String? = nil, date: String? = nil,
                 url: String? = nil, origin: String) {

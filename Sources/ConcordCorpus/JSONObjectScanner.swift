@@ -1,3 +1,5 @@
+internal import ConcordText
+
 /// Reads the fields Concord needs from one JSON object held in bytes, without building a
 /// dictionary: wanted keys are decoded, every other value is skipped over.
 ///
@@ -20,11 +22,16 @@ struct JSONObjectScanner {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let lossy: Bool
     private var index = 0
-    /// Lone surrogate escapes replaced by U+FFFD so far.
+    /// Lone surrogate escapes and (when lossy) invalid UTF-8 sequences replaced by U+FFFD so far.
     private(set) var replacedSurrogates = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// - Parameter lossy: replace invalid UTF-8 inside strings with U+FFFD instead of failing.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lossy: Bool = false) {
+        self.bytes = bytes
+        self.lossy = lossy
+    }
 
     /// Scans the object; calls `wants` with each raw key (unescaped keys only, which is what JSONL
     /// writers produce for field names) and stores the values of wanted keys.
@@ -120,13 +127,15 @@ struct JSONObjectScanner {
             }
             runStart = index
         }
-        let start = output.startIndex
-        return try output.withUnsafeBufferPointer { buffer throws(Failure) -> String in
-            if let bad = firstInvalidUTF8(buffer) {
-                throw Failure(offset: start + bad, message: "invalid UTF-8 inside a string")
+        let stringStart = runStart
+        let bad = output.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+        if bad != nil {
+            guard lossy else {
+                throw Failure(offset: stringStart, message: "invalid UTF-8 inside a string (use --lossy to replace it)")
             }
-            return String(decoding: buffer, as: UTF8.self)
+            replacedSurrogates += 1
         }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// After `\u`: four hex digits, joined with a following low surrogate escape when it is a pair.
@@ -268,6 +277,6 @@ struct JSONObjectScanner {
     private func fail(_ message: String) -> Failure { Failure(offset: index, message: message) }
 
     private func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        UTF8Validation.firstInvalidOffset(in: UnsafeRawBufferPointer(buffer))
+        UTF8Decoding.firstInvalidOffset(in: UnsafeRawBufferPointer(buffer))
     }
 }

@@ -1,23 +1,31 @@
 /// Folds transliteration variants of Arabic, Persian and Kurdish names to one spelling: a consonant
 /// skeleton in which the letters that transliteration conventions disagree on are merged.
 ///
-/// It reads a word's `NormalizedWord.nameForm` (lowercase ASCII; Arabic-script words still carry
-/// the placeholders H, W, Y). In order:
-/// 1. Glued article: a word of six letters or more starting with al/el + consonant (not H) + vowel
+/// It reads a word's `NormalizedWord.nameForm`: lowercase ASCII, where Arabic-script words still
+/// carry the placeholders H, W, Y, and an apostrophe (ayn, hamza) between two vowels is the
+/// syllable break Z. "Latin" below means a word written in Latin script. In order:
+/// 1. Latin: j after a vowel and before another letter, or in a final -ija/-ije/-ijo, is the glide y
+///    (Bejrut, Latakija).
+/// 2. Glued article: a word of six letters or more starting with al/el + consonant (not H) + vowel
 ///    loses the al/el ("albukamal" → "bukamal").
-/// 2. Latin-only: "ou" before a, e or i is the glide w (Soueida → sweida).
-/// 3. Digraphs, each over the whole word in this order (those marked L only for words written in
-///    Latin, since ICU's output for Arabic never means them): dzh, dsch → j (L); tsch → ch (L);
-///    sch → sh (L); dj, dz → j (L); zh → j; ph → f (L); ck → k (L); ch → sh; kh → h; gh → q;
-///    sh → $; th → t; dh → d; ou, oo → u (L); ee → i (L). Then the placeholder H becomes h.
-/// 4. Glide: i before a, e, o or u becomes iy (Latakia → latakiya).
-/// 5. Letter classes: v → w, p → b, c → k, k → q, g → j.
-/// 6. A final run of h in a word of three letters or more becomes the vowel a (taa marbuta,
-///    -ah, -eh). Doubled letters become single (a mixed Yy or Ww run becomes the placeholder).
-/// 7. Skeleton: vowels go. y and w are consonants at the start of a word, before a vowel, or before
-///    a y/w that is itself a vowel; the placeholders W and Y are always consonants. A short u/o in a
-///    closed first syllable (CuCC: Busra, Tulkarm) is kept as "u".
-/// 8. Final vowel class, for the last word of a name only: "a" when the word ends in a, e or ya,
+/// 3. Only for a short one-word name (`Context.keepsDiphthong`): ai/ay/ei/ey before a consonant
+///    keeps its y as a consonant (Hayt "hyt" vs Hit "ht"). Then the syllable break Z goes.
+/// 4. Latin: "ou" before a, e or i is the glide w (Soueida → sweida).
+/// 5. Digraphs, each over the whole word in this order (those marked L only for Latin words, since
+///    ICU's Latin for Arabic never means them): dzh, dsch → j (L); tsch → ch (L); sch → sh (L);
+///    dj, dz → j (L); zh → j; ph → f (L); ck → k (L); ch → sh; kh → h; gh → q; sh → $; th → t;
+///    dh → d; ou, oo → u (L); ee → i (L). Latin: an h right after sh goes (Mashhad = Mashad).
+///    The placeholder H becomes h.
+/// 6. Glide: i before a, e, o or u becomes iy (Latakia → latakiya).
+/// 7. Letter classes: v → w, p → b, c → k, k → q, g → j; mb → nb (Membij = Manbij).
+/// 8. Latin words of six letters or more ending in vowel + "ne" lose the e (Mayadine).
+/// 9. A final run of h in a word of three letters or more becomes the vowel a (taa marbuta, -ah,
+///    -eh). Latin doubled letters become single (Arabic script writes no shadda, so two written
+///    letters are two consonants); a mixed Yy or Ww run becomes the placeholder.
+/// 10. Skeleton: vowels go. y and w are consonants at the start of a word, before a vowel, or before
+///    a y/w that is itself a vowel; the placeholders W and Y are always consonants. In a one-word name,
+///    a short u/o in a closed first syllable (CuCC: Busra vs Basra) is kept as "u".
+/// 11. Final vowel class, for the last word of a name only: "a" when the word ends in a, e or ya,
 ///    "i" when it ends in i or y (Jableh "jbla" and Jbeil "jbl" stay apart).
 ///
 /// Deir ez-Zor, Deir Ezzor, Dayr az-Zawr, Deir al-Zour and دير الزور all give "drzr".
@@ -26,22 +34,52 @@
 /// would wreck English ("later" and "letter" share a skeleton, church becomes "$ur$"), so the text
 /// pipeline applies it only to words from non-Latin script and to capitalized words that are not
 /// English function words and not at the start of a sentence (unless the next word is capitalized
-/// too, as in "Deir Ezzor was shelled").
+/// too, as in "Deir Ezzor was shelled"). There each word is folded as part of a longer name.
 public enum NameFolding {
+    /// Where a word stands in the name it belongs to.
+    public struct Context: Sendable, Equatable {
+        /// The word ends the name, so its final vowel class is kept.
+        public var isLast: Bool
+        /// The name is this one word (the u mark of step 10 applies).
+        public var isWholeName: Bool
+        /// Step 3 applies: the name is one short Latin word.
+        public var keepsDiphthong: Bool
+
+        public init(isLast: Bool, isWholeName: Bool, keepsDiphthong: Bool = false) {
+            self.isLast = isLast
+            self.isWholeName = isWholeName
+            self.keepsDiphthong = keepsDiphthong
+        }
+
+        /// A word of running text, folded as part of a longer name.
+        public static let inText = Context(isLast: true, isWholeName: false)
+    }
+
+    /// A folded word and the number of consonants in its skeleton (before the u mark and suffix).
+    public struct Folded: Sendable, Equatable {
+        public var text: String
+        public var consonantCount: Int
+    }
+
     /// The folded form of a word.
     ///
     /// - Parameters:
     ///   - nameForm: the word's `NormalizedWord.nameForm`.
     ///   - arabicScript: the word was written in Arabic script.
-    ///   - isLast: the word ends a name, so its final vowel class is kept.
+    ///   - context: where the word stands in its name.
     /// - Complexity: O(*n*) in the word's length.
-    public static func fold(_ nameForm: String, arabicScript: Bool, isLast: Bool = true) -> String {
+    public static func fold(_ nameForm: String, arabicScript: Bool, context: Context = .inText) -> Folded {
         var word = Array(nameForm.utf8)
+        let latin = !arabicScript
+        if latin { foldSlavicJ(&word) }
         stripGluedArticle(&word)
-        if !arabicScript { replaceFrenchGlide(&word) }
+        if latin && context.keepsDiphthong { markDiphthongs(&word) }
+        word.removeAll { $0 == syllableBreak }
+        if latin { replaceFrenchGlide(&word) }
         for rule in digraphs where !(arabicScript && rule.latinOnly) {
             replaceAll(&word, rule.pattern, rule.replacement)
         }
+        if latin { dropHAfterSH(&word) }
         for index in word.indices {
             switch word[index] {
             case placeholderKH: word[index] = h
@@ -63,15 +101,21 @@ public enum NameFolding {
             default: break
             }
         }
+        replaceAll(&word, Array("mb".utf8), Array("nb".utf8))
+        if latin, word.count >= 6, word[word.count - 1] == UInt8(ascii: "e"),
+           word[word.count - 2] == UInt8(ascii: "n"), isVowel(word[word.count - 3]) {
+            word.removeLast()
+        }
         if word.count > 2, word.last == h {
             while word.last == h { word.removeLast() }
             word.append(UInt8(ascii: "a"))
         }
-        word = mergedGlidePlaceholders(degeminated(word))
-        let suffix = isLast ? finalVowelClass(word) : nil
-        var result = skeleton(word)
+        if latin { word = degeminated(word) }
+        word = mergedGlidePlaceholders(word)
+        let suffix = context.isLast ? finalVowelClass(word) : nil
+        var (result, consonantCount) = skeleton(word, marksClosedU: context.isWholeName)
         if let suffix, result.last != suffix { result.append(suffix) }
-        return String(decoding: result, as: UTF8.self)
+        return Folded(text: String(decoding: result, as: UTF8.self), consonantCount: consonantCount)
     }
 
     /// Whether a normalized Latin word is a name article: al, el, il, ul, ol, l, or a vowel with a
@@ -107,7 +151,10 @@ public enum NameFolding {
     // MARK: - Letters
 
     static let h = UInt8(ascii: "h"), l = UInt8(ascii: "l"), w = UInt8(ascii: "w"), y = UInt8(ascii: "y")
+    static let j = UInt8(ascii: "j")
     static let upperH = UInt8(ascii: "H"), upperW = UInt8(ascii: "W"), upperY = UInt8(ascii: "Y")
+    /// The syllable break: an apostrophe between two vowels (Sa'ir), written by `WordNormalizer`.
+    public static let syllableBreak = UInt8(ascii: "Z")
     // Temporary bytes for digraph results, so that one rewrite cannot feed another.
     static let placeholderKH: UInt8 = 1, placeholderGH: UInt8 = 2, placeholderSH: UInt8 = 3
     static let placeholderTH: UInt8 = 4, placeholderDH: UInt8 = 5
@@ -153,6 +200,47 @@ public enum NameFolding {
         Digraph("th", [placeholderTH]), Digraph("dh", [placeholderDH]),
         Digraph("ou", "u", latinOnly: true), Digraph("oo", "u", latinOnly: true), Digraph("ee", "i", latinOnly: true),
     ]
+
+    /// Latin j for y: after a vowel before a non-vowel (Bejrut), and in a final -ija/-ije/-ijo.
+    static func foldSlavicJ(_ word: inout [UInt8]) {
+        let original = word
+        for index in original.indices where original[index] == j && index > 0 && index + 1 < original.count {
+            let before = original[index - 1], after = original[index + 1]
+            if isVowel(before) && !isVowel(after) {
+                word[index] = y
+            } else if before == UInt8(ascii: "i"), index + 2 == original.count,
+                      after == UInt8(ascii: "a") || after == UInt8(ascii: "e") || after == UInt8(ascii: "o") {
+                word[index] = y
+            }
+        }
+    }
+
+    /// ai/ay/ei/ey before a letter other than a vowel or y: the i/y becomes the consonant Y.
+    static func markDiphthongs(_ word: inout [UInt8]) {
+        let original = word
+        for index in original.indices where index > 0 && index + 1 < original.count {
+            let letter = original[index], before = original[index - 1], after = original[index + 1]
+            guard letter == UInt8(ascii: "i") || letter == y else { continue }
+            guard before == UInt8(ascii: "a") || before == UInt8(ascii: "e") else { continue }
+            if !isVowel(after) && after != y { word[index] = upperY }
+        }
+    }
+
+    /// In Latin words an h after sh (or a kh after sh) is silent: "$h" → "$".
+    static func dropHAfterSH(_ word: inout [UInt8]) {
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
+        var index = 0
+        while index < word.count {
+            result.append(word[index])
+            if word[index] == placeholderSH, index + 1 < word.count,
+               word[index + 1] == h || word[index + 1] == upperH || word[index + 1] == placeholderKH {
+                index += 1
+            }
+            index += 1
+        }
+        word = result
+    }
 
     static func stripGluedArticle(_ word: inout [UInt8]) {
         guard word.count >= 6, word[0] == UInt8(ascii: "a") || word[0] == UInt8(ascii: "e"), word[1] == l,
@@ -259,8 +347,9 @@ public enum NameFolding {
         }
     }
 
-    /// The consonants in order, with the closed-first-syllable u mark.
-    static func skeleton(_ word: [UInt8]) -> [UInt8] {
+    /// The consonants in order (with the closed-first-syllable u mark when `marksClosedU`), and
+    /// how many consonants there are.
+    static func skeleton(_ word: [UInt8], marksClosedU: Bool) -> ([UInt8], Int) {
         var consonantal = [Bool](repeating: true, count: word.count)
         for index in word.indices.reversed() {
             let byte = word[index]
@@ -283,9 +372,10 @@ public enum NameFolding {
                 slots[slots.count - 1].append(word[index])
             }
         }
-        let closedRoundedFirstSyllable = consonants.count > 2 && slots[1].isEmpty
+        let count = consonants.count
+        let closedRoundedFirstSyllable = marksClosedU && consonants.count > 2 && slots[1].isEmpty
             && slots[0].contains { $0 == UInt8(ascii: "u") || $0 == UInt8(ascii: "o") }
         if closedRoundedFirstSyllable { consonants.insert(UInt8(ascii: "u"), at: 1) }
-        return consonants
+        return (consonants, count)
     }
 }

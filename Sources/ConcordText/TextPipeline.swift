@@ -158,7 +158,7 @@ public final class TextPipeline {
             flags.insert(.article)
             if NameFolding.isSpacedArticle(normalized.text) && flags.contains(.capitalized) { flags.insert(.spacedArticle) }
         }
-        let folded = NameFolding.fold(normalized.nameForm, arabicScript: normalized.arabicScript)
-        return Spelling(text: normalized.text, foldedText: folded, flags: flags)
+        let folded = NameFolding.fold(normalized.nameForm, arabicScript: normalized.arabicScript, context: .inText)
+        return Spelling(text: normalized.text, foldedText: folded.text, flags: flags)
     }
 }

@@ -36,9 +36,9 @@ public final class WordNormalizer {
     ///   (casefold, script check, transliteration), so callers cache per distinct word.
     public func normalize(_ word: String) throws(TextError) -> NormalizedWord {
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            let text = Self.asciiForm(word.utf8, keepPlaceholders: false)
-            return NormalizedWord(text: text, nameForm: text, fromNonLatinScript: false, arabicScript: false,
-                                  hadArabicArticle: false)
+            return NormalizedWord(text: Self.asciiForm(word.utf8, keepPlaceholders: false),
+                                  nameForm: Self.asciiForm(word.utf8, keepPlaceholders: false, marksSyllableBreaks: true),
+                                  fromNonLatinScript: false, arabicScript: false, hadArabicArticle: false)
         }
         let casefolded = Self.foldingSchwa(String(decoding: try ICU.nfkcCasefold(Array(word.utf16)), as: UTF16.self))
         let arabicScript = casefolded.unicodeScalars.contains(where: ArabicFolding.isArabicScript)
@@ -50,7 +50,7 @@ public final class WordNormalizer {
             return script != ICU.latinScript && script != ICU.commonScript && script != ICU.inheritedScript
         }
         let latin = String(decoding: try transliterator.transliterate(Array(folded.text.utf16)), as: UTF16.self)
-        let nameForm = Self.asciiForm(latin.utf8, keepPlaceholders: arabicScript)
+        let nameForm = Self.asciiForm(latin.utf8, keepPlaceholders: arabicScript, marksSyllableBreaks: true)
         var text = Self.asciiForm(latin.utf8, keepPlaceholders: false)
         if folded.hadArticle { text = "al" + text }
         return NormalizedWord(text: text, nameForm: nameForm, fromNonLatinScript: nonLatin || arabicScript,
@@ -67,17 +67,32 @@ public final class WordNormalizer {
 
     /// Lowercase letters and digits of an ASCII-ish word. Apostrophes, ayn and hamza marks, dots
     /// between letters (U.S.) and commas between digits (1,000) are removed; a dot between digits
-    /// stays (3.5). With `keepPlaceholders`, upper-case H, W and Y stay upper case.
+    /// stays (3.5). With `keepPlaceholders`, upper-case H, W and Y stay upper case. With
+    /// `marksSyllableBreaks`, a run of apostrophe-like marks between two vowels (Sa'ir, Saʿir)
+    /// becomes the syllable break `Z` that name folding reads.
     ///
     /// - Complexity: O(*n*).
-    static func asciiForm(_ bytes: some Collection<UInt8>, keepPlaceholders: Bool) -> String {
+    static func asciiForm(_ bytes: some Collection<UInt8>, keepPlaceholders: Bool, marksSyllableBreaks: Bool = false) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var previous: UInt8 = 0
         var iterator = bytes.makeIterator()
         var current = iterator.next()
+        var inMarkRun = false
         while let byte = current {
             let next = iterator.next()
+            if marksSyllableBreaks, isApostropheLike(byte) {
+                let afterVowel = inMarkRun || output.last.map(isVowel) == true
+                let nextIsMark = next.map(isApostropheLike) == true
+                if afterVowel, !nextIsMark, let next, isVowel(next | 0x20), next < 0x80 {
+                    output.append(UInt8(ascii: "Z"))
+                }
+                inMarkRun = afterVowel && nextIsMark
+                previous = byte
+                current = next
+                continue
+            }
+            inMarkRun = false
             let isPlaceholder = byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W") || byte == UInt8(ascii: "Y")
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
@@ -97,4 +112,17 @@ public final class WordNormalizer {
 
     @inline(__always)
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    static func isVowel(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): return true
+        default: return false
+        }
+    }
+
+    /// Apostrophes, backticks and the bytes of any non-ASCII mark left after transliteration
+    /// (ʿ ʾ ʼ ´ …), which stand for ayn, hamza or elision.
+    static func isApostropheLike(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") || byte >= 0x80
+    }
 }

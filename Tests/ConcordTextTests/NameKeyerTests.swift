@@ -57,3 +57,30 @@ import Testing
         #expect(precision >= 0.98, "precision \(precision)")
     }
 }
+
+@Suite struct NameKeyerRuleTests {
+    let keyer: NameKeyer
+
+    init() throws { keyer = try NameKeyer() }
+
+    @Test(arguments: [
+        ("Hit", "Hayt"),              // a short one-word name keeps its diphthong
+        ("Sa'ir", "Sayr"),            // an apostrophe between vowels is a syllable break
+        ("DAM", "Dam"),               // a capital code is not a transliteration
+    ])
+    func keepsApart(first: String, second: String) throws {
+        #expect(try keyer.key(for: first) != keyer.key(for: second))
+    }
+
+    @Test(arguments: [
+        ("Bejrut", "Beyrut"),         // Slavic j for y
+        ("Latakija", "Latakiya"),
+        ("Mashhad", "Mashad"),        // h after sh
+        ("Membij", "Manbij"),         // m before b
+        ("Mayadine", "Mayadin"),      // French final -ne
+        ("هيت", "Hit"),
+    ])
+    func joins(first: String, second: String) throws {
+        #expect(try keyer.key(for: first) == keyer.key(for: second))
+    }
+}

@@ -67,8 +67,11 @@ enum Workload {
         var texts = corpusReports { $0.contains("arabic") }
         let names = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/names/variants_public.tsv")
         if let data = try? String(contentsOf: names, encoding: .utf8) {
-            let arabicNames = data.split(separator: "\n").map { $0.split(separator: "\t") }
-                .filter { $0.count > 2 && $0[2] == "Arab" }.map { String($0[1]) }
+            var arabicNames: [String] = []
+            for line in data.split(separator: "\n") {
+                let cells: [Substring] = line.split(separator: "\t")
+                if cells.count > 2 && cells[2] == "Arab" { arabicNames.append(String(cells[1])) }
+            }
             texts.append(arabicNames.joined(separator: "، "))
         }
         return cut(texts)
