@@ -54,10 +54,29 @@ public struct ScrapeCleaner: Sendable {
     }
 
     /// Why `line` is junk, or `nil` when it is article text.
+    ///
+    /// - Complexity: O(*n*) in the line's bytes; prose lines are decided by one pass that counts
+    ///   code punctuation and words, without copying.
     public func classify(_ line: UnsafeBufferPointer<UInt8>) -> Reason? {
-        let lowered = Self.lowercasedASCII(line)
-        if Self.looksLikeScript(lowered) { return .script }
-        if looksLikeFurniture(lowered) { return .pageFurniture }
+        var punctuation = 0
+        var words = 0
+        var inWord = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"):
+                punctuation += 1
+                inWord = false
+            case 0x20, 0x09, 0x0D:
+                inWord = false
+            default:
+                if !inWord { words += 1; inWord = true }
+            }
+        }
+        let density = line.isEmpty ? 0 : Double(punctuation) / Double(line.count)
+        if density >= 0.04 && Self.looksLikeScript(Self.lowercasedASCII(line), density: density) { return .script }
+        if words <= furnitureMaxWords && looksLikeFurniture(Self.lowercasedASCII(line)) { return .pageFurniture }
         return nil
     }
 
@@ -70,23 +89,12 @@ public struct ScrapeCleaner: Sendable {
         "getelementby", "addeventlistener", ".style.", "googletag", "innerhtml", "jquery", "$(",
     ].map { Array($0.utf8) }
 
-    /// A line is script when it holds two or more script markers and its share of code punctuation
-    /// ({ } ( ) ; = < > [ ]) is at least 4 %, or when it starts like a statement and ends like one.
-    static func looksLikeScript(_ line: [UInt8]) -> Bool {
-        guard !line.isEmpty else { return false }
-        var punctuation = 0
-        for byte in line {
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                 UInt8(ascii: "["), UInt8(ascii: "]"):
-                punctuation += 1
-            default: break
-            }
-        }
+    /// A line is script when its share of code punctuation ({ } ( ) ; = < > [ ]) is at least 4 % and
+    /// it holds two or more script markers, or the share is at least 6 % and it holds one marker
+    /// and ends like a statement (; or }).
+    static func looksLikeScript(_ line: [UInt8], density: Double) -> Bool {
         let markers = scriptMarkers.reduce(0) { $0 + (contains(line, $1) ? 1 : 0) }
-        let density = Double(punctuation) / Double(line.count)
-        if markers >= 2 && density >= 0.04 { return true }
+        if markers >= 2 { return true }
         let trimmed = trimmedASCII(line)
         let statementEnd = trimmed.last == UInt8(ascii: ";") || trimmed.last == UInt8(ascii: "}")
         return markers >= 1 && statementEnd && density >= 0.06

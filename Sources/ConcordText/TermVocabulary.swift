@@ -34,73 +34,72 @@ struct Spelling {
 /// A cache from raw word bytes to normalized terms, so that each distinct spelling is normalized
 /// (and sent to ICU, if it needs ICU) once per vocabulary, however often it occurs.
 ///
-/// Open addressing over a byte arena: a lookup hashes the raw bytes, probes, and compares bytes;
-/// no allocation on a hit. Not thread-safe: one per pipeline.
+/// Open addressing over one flat table of slots and a byte arena holding the raw spellings: a
+/// lookup hashes the raw bytes, probes, and compares bytes, with no allocation and no Swift array
+/// access (so no exclusivity or bounds checks) on the hot path. Not thread-safe: one per pipeline.
 final class TermVocabulary {
     private(set) var terms: [TermInfo] = []
     private var termIndexByText: [String: Int32] = [:]
 
-    private var slots: [Int32]
-    private var mask: Int
-    private var entryHash: [UInt64] = []
-    private var entryStart: [Int] = []
-    private var entryLength: [Int32] = []
-    private var entryTerm: [Int32] = []
-    private var entryFoldedTerm: [Int32] = []
-    private var entryFlags: [SpellingFlags] = []
-    private var arena: [UInt8] = []
-
-    init() {
-        slots = [Int32](repeating: -1, count: 1 << 12)
-        mask = (1 << 12) - 1
-    }
-
-    /// Distinct raw spellings seen.
-    var rawCount: Int { entryHash.count }
-
-    /// What a raw spelling maps to.
+    /// One distinct raw spelling.
     struct Entry {
         var term: Int32
         var foldedTerm: Int32
         var flags: SpellingFlags
     }
 
-    /// The term of the raw word `raw`, computing it with `make` on first sight.
+    private struct Slot {
+        var hash: UInt64
+        var arenaOffset: Int
+        var length: Int32
+        var entry: Entry
+        var occupied: Bool
+    }
+
+    private var table: UnsafeMutableBufferPointer<Slot>
+    private var mask: Int
+    private var arena: UnsafeMutableRawBufferPointer
+    private var arenaUsed = 0
+    private(set) var rawCount = 0
+
+    init() {
+        table = .allocate(capacity: 1 << 12)
+        table.initialize(repeating: Slot(hash: 0, arenaOffset: 0, length: 0,
+                                         entry: Entry(term: 0, foldedTerm: 0, flags: []), occupied: false))
+        mask = (1 << 12) - 1
+        arena = .allocate(byteCount: 1 << 16, alignment: 8)
+    }
+
+    deinit {
+        table.deallocate()
+        arena.deallocate()
+    }
+
+    /// The entry of the raw word `raw`, computing its spelling with `make` on first sight.
     ///
     /// - Complexity: O(*n*) in the word's bytes on a hit; `make` runs once per distinct spelling.
     @inline(__always)
-    func entry(
-        raw: UnsafeRawBufferPointer,
-        make: () throws(TextError) -> Spelling
-    ) throws(TextError) -> Entry {
+    func entry(raw: UnsafeRawBufferPointer, make: () throws(TextError) -> Spelling) throws(TextError) -> Entry {
         let hash = StableHash.hash(raw)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { break }
-            let index = Int(entry)
-            if entryHash[index] == hash, Int(entryLength[index]) == raw.count,
-               arena.withUnsafeBytes({ bytes in
-                   raw.count == 0 || memcmpEqual(bytes.baseAddress! + entryStart[index], raw.baseAddress!, raw.count)
-               }) {
-                return Entry(term: entryTerm[index], foldedTerm: entryFoldedTerm[index], flags: entryFlags[index])
+        let table = self.table, mask = self.mask, arenaBase = arena.baseAddress!
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while table[index].occupied {
+            let slot = table[index]
+            if slot.hash == hash, Int(slot.length) == raw.count,
+               raw.count == 0 || bytesEqual(arenaBase + slot.arenaOffset, raw.baseAddress!, raw.count) {
+                return slot.entry
             }
-            slot = (slot + 1) & mask
+            index = (index + 1) & mask
         }
         let made = try make()
         let term = intern(made.text)
-        let foldedTerm = made.foldedText == made.text ? term : intern(made.foldedText)
-        let index = Int32(entryHash.count)
-        entryHash.append(hash)
-        entryStart.append(arena.count)
-        entryLength.append(Int32(raw.count))
-        entryTerm.append(term)
-        entryFoldedTerm.append(foldedTerm)
-        entryFlags.append(made.flags)
-        arena.append(contentsOf: raw)
-        slots[slot] = index
-        if entryHash.count * 2 > slots.count { grow() }
-        return Entry(term: term, foldedTerm: foldedTerm, flags: made.flags)
+        let entry = Entry(term: term, foldedTerm: made.foldedText == made.text ? term : intern(made.foldedText),
+                          flags: made.flags)
+        let offset = store(raw)
+        table[index] = Slot(hash: hash, arenaOffset: offset, length: Int32(raw.count), entry: entry, occupied: true)
+        rawCount += 1
+        if rawCount * 2 > table.count { grow() }
+        return entry
     }
 
     private func intern(_ text: String) -> Int32 {
@@ -111,20 +110,37 @@ final class TermVocabulary {
         return index
     }
 
-    private func grow() {
-        let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
-        for index in entryHash.indices {
-            var slot = Int(truncatingIfNeeded: entryHash[index]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+    /// Copies raw bytes into the arena, growing it as needed; returns their offset.
+    private func store(_ raw: UnsafeRawBufferPointer) -> Int {
+        if arenaUsed + raw.count > arena.count {
+            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(arena.count * 2, arenaUsed + raw.count), alignment: 8)
+            grown.baseAddress!.copyMemory(from: arena.baseAddress!, byteCount: arenaUsed)
+            arena.deallocate()
+            arena = grown
         }
+        if raw.count > 0 { (arena.baseAddress! + arenaUsed).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
+        defer { arenaUsed += raw.count }
+        return arenaUsed
+    }
+
+    private func grow() {
+        let old = table
+        let capacity = old.count * 2
+        table = .allocate(capacity: capacity)
+        table.initialize(repeating: Slot(hash: 0, arenaOffset: 0, length: 0,
+                                         entry: Entry(term: 0, foldedTerm: 0, flags: []), occupied: false))
+        mask = capacity - 1
+        for slot in old where slot.occupied {
+            var index = Int(truncatingIfNeeded: slot.hash) & mask
+            while table[index].occupied { index = (index + 1) & mask }
+            table[index] = slot
+        }
+        old.deallocate()
     }
 }
 
 @inline(__always)
-private func memcmpEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+private func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
     var index = 0
     while index + 8 <= count {
         if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {

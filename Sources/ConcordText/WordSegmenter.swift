@@ -139,8 +139,9 @@ public final class WordSegmenter {
         case letter, numeric, extendNumLet, midLetter, midNum, midNumLet, singleQuote, other
     }
 
-    static let asciiClasses: [BreakClass] = (0..<128).map { code in
-        switch UInt8(code) {
+    @inline(__always)
+    static func asciiClass(_ byte: UInt8) -> BreakClass {
+        switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return .numeric
         case UInt8(ascii: "_"): return .extendNumLet
@@ -156,7 +157,7 @@ public final class WordSegmenter {
     @inline(__always)
     static func fastClass(_ text: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (BreakClass, Int) {
         let byte = text[index]
-        if byte < 0x80 { return (asciiClasses[Int(byte)], 1) }
+        if byte < 0x80 { return (asciiClass(byte), 1) }
         if byte == 0xC2, index + 1 < end {
             switch text[index + 1] {
             case 0xAB, 0xBB: return (.other, 2)  // « »
