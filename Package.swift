@@ -32,11 +32,23 @@ let package = Package(
             name: "ConcordText",
             dependencies: ["CICUShim"]
         ),
+        // Reading corpora: JSONL, CSV, directories of text files; streamed.
+        .target(
+            name: "ConcordCorpus",
+            dependencies: ["ConcordText"]
+        ),
+        // Similarity: shingles, MinHash, LSH banding, verification, clustering.
+        .target(
+            name: "ConcordSimilarity",
+            dependencies: ["ConcordText"]
+        ),
         // The `concord` subcommands, as a library so tests can drive them.
         .target(
             name: "ConcordCommands",
             dependencies: [
                 "ConcordText",
+                "ConcordCorpus",
+                "ConcordSimilarity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +59,14 @@ let package = Package(
         .testTarget(
             name: "ConcordTextTests",
             dependencies: ["ConcordText"]
+        ),
+        .testTarget(
+            name: "ConcordCorpusTests",
+            dependencies: ["ConcordCorpus"]
+        ),
+        .testTarget(
+            name: "ConcordSimilarityTests",
+            dependencies: ["ConcordSimilarity", "ConcordText"]
         ),
         .testTarget(
             name: "ConcordCommandsTests",

@@ -19,7 +19,8 @@ public struct Concord: ParsableCommand {
         and line), 64 for a usage error.
         """,
         version: version,
-        subcommands: [NormalizeCommand.self, KeyCommand.self]
+        subcommands: [ClusterCommand.self, NormalizeCommand.self, KeyCommand.self],
+        defaultSubcommand: ClusterCommand.self
     )
 
     public init() {}

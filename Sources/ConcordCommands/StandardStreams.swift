@@ -11,6 +11,12 @@ func printError(_ text: String) {
     line.withUTF8 { writeAll(descriptor: 2, UnsafeRawBufferPointer($0)) }
 }
 
+/// Overwrites the current terminal line on standard error (progress); an empty text clears it.
+func printErrorInPlace(_ text: String) {
+    var line = "\r\u{1B}[K" + text
+    line.withUTF8 { writeAll(descriptor: 2, UnsafeRawBufferPointer($0)) }
+}
+
 /// Writes every byte, retrying after partial writes and interruptions.
 func writeAll(descriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
     var offset = 0
@@ -51,3 +57,30 @@ struct OutputBuffer {
 
 /// Whether a file descriptor is a terminal (for colour and progress).
 func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) != 0 }
+
+extension Int {
+    /// The number with thousands separators: 12,345.
+    var grouped: String {
+        let digits = String(magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return self < 0 ? "-" + result : result
+    }
+}
+
+extension Double {
+    /// Fixed-point text with `digits` decimals, the same on every machine and locale.
+    func fixed(_ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(self) * scale).rounded()
+        let whole = Int(scaled / scale)
+        var fraction = String(Int(scaled) - whole * Int(scale))
+        while fraction.count < digits { fraction = "0" + fraction }
+        let sign = self < 0 && scaled != 0 ? "-" : ""
+        return digits == 0 ? sign + String(whole) : sign + String(whole) + "." + fraction
+    }
+}

@@ -58,25 +58,21 @@ public struct ScrapeCleaner: Sendable {
     /// - Complexity: O(*n*) in the line's bytes; prose lines are decided by one pass that counts
     ///   code punctuation and words, without copying.
     public func classify(_ line: UnsafeBufferPointer<UInt8>) -> Reason? {
+        // Code punctuation { } ( ) ; = < > [ ] as a bit set over bytes 0–127.
+        let low: UInt64 = (1 << 0x28) | (1 << 0x29) | (1 << 0x3B) | (1 << 0x3C) | (1 << 0x3D) | (1 << 0x3E)
+        let high: UInt64 = (1 << (0x5B - 64)) | (1 << (0x5D - 64)) | (1 << (0x7B - 64)) | (1 << (0x7D - 64))
         var punctuation = 0
-        var words = 0
-        var inWord = false
+        var spaces = 0
         for byte in line {
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                 UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                 UInt8(ascii: "["), UInt8(ascii: "]"):
-                punctuation += 1
-                inWord = false
-            case 0x20, 0x09, 0x0D:
-                inWord = false
-            default:
-                if !inWord { words += 1; inWord = true }
-            }
+            let bit = UInt64(1) << UInt64(byte & 63)
+            let set = byte < 64 ? low : byte < 128 ? high : 0
+            punctuation &+= (set & bit) != 0 ? 1 : 0
+            spaces &+= byte == 0x20 ? 1 : 0
         }
         let density = line.isEmpty ? 0 : Double(punctuation) / Double(line.count)
         if density >= 0.04 && Self.looksLikeScript(Self.lowercasedASCII(line), density: density) { return .script }
-        if words <= furnitureMaxWords && looksLikeFurniture(Self.lowercasedASCII(line)) { return .pageFurniture }
+        // Furniture lines are short: a line with more spaces than words allowed cannot be one.
+        if spaces <= furnitureMaxWords * 2 && looksLikeFurniture(Self.lowercasedASCII(line)) { return .pageFurniture }
         return nil
     }
 

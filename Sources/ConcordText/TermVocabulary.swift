@@ -34,46 +34,52 @@ struct Spelling {
 /// A cache from raw word bytes to normalized terms, so that each distinct spelling is normalized
 /// (and sent to ICU, if it needs ICU) once per vocabulary, however often it occurs.
 ///
-/// Open addressing over one flat table of slots and a byte arena holding the raw spellings: a
-/// lookup hashes the raw bytes, probes, and compares bytes, with no allocation and no Swift array
-/// access (so no exclusivity or bounds checks) on the hot path. Not thread-safe: one per pipeline.
+/// Open addressing over compact 8-byte slots (a 32-bit hash tag and an entry number), entries in
+/// one flat array and raw spellings in a byte arena: the slot table of a large vocabulary stays in
+/// the processor's cache, a lookup touches the slot, the entry and the arena bytes, and a hit
+/// allocates nothing. Not thread-safe: one per pipeline.
 final class TermVocabulary {
     private(set) var terms: [TermInfo] = []
     private var termIndexByText: [String: Int32] = [:]
 
-    /// One distinct raw spelling.
+    /// One distinct raw spelling: its plain and name-folded terms, their ids, and flags.
     struct Entry {
         var term: Int32
         var foldedTerm: Int32
+        var id: UInt64
+        var foldedID: UInt64
         var flags: SpellingFlags
+        /// The plain or folded text is empty (a lone mark): such a word yields no token.
+        var textIsEmpty: Bool
+        var foldedIsEmpty: Bool
     }
 
-    private struct Slot {
-        var hash: UInt64
+    private struct Record {
         var arenaOffset: Int
-        var length: Int32
+        var length: Int
         var entry: Entry
-        var occupied: Bool
     }
 
-    private var table: UnsafeMutableBufferPointer<Slot>
+    private var slots: UnsafeMutableBufferPointer<UInt64>
     private var mask: Int
+    private var records: [Record] = []
     private var arena: UnsafeMutableRawBufferPointer
     private var arenaUsed = 0
-    private(set) var rawCount = 0
 
     init() {
-        table = .allocate(capacity: 1 << 12)
-        table.initialize(repeating: Slot(hash: 0, arenaOffset: 0, length: 0,
-                                         entry: Entry(term: 0, foldedTerm: 0, flags: []), occupied: false))
+        slots = .allocate(capacity: 1 << 12)
+        slots.initialize(repeating: 0)
         mask = (1 << 12) - 1
         arena = .allocate(byteCount: 1 << 16, alignment: 8)
     }
 
     deinit {
-        table.deallocate()
+        slots.deallocate()
         arena.deallocate()
     }
+
+    /// Distinct raw spellings seen.
+    var rawCount: Int { records.count }
 
     /// The entry of the raw word `raw`, computing its spelling with `make` on first sight.
     ///
@@ -81,24 +87,32 @@ final class TermVocabulary {
     @inline(__always)
     func entry(raw: UnsafeRawBufferPointer, make: () throws(TextError) -> Spelling) throws(TextError) -> Entry {
         let hash = StableHash.hash(raw)
-        let table = self.table, mask = self.mask, arenaBase = arena.baseAddress!
+        let tag = hash >> 32
+        let slots = self.slots, mask = self.mask, arenaBase = arena.baseAddress!
         var index = Int(truncatingIfNeeded: hash) & mask
-        while table[index].occupied {
-            let slot = table[index]
-            if slot.hash == hash, Int(slot.length) == raw.count,
-               raw.count == 0 || bytesEqual(arenaBase + slot.arenaOffset, raw.baseAddress!, raw.count) {
-                return slot.entry
+        let found: Entry? = records.withUnsafeBufferPointer { records in
+            while slots[index] != 0 {
+                let slot = slots[index]
+                if slot >> 32 == tag {
+                    let record = records[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
+                    if record.length == raw.count,
+                       raw.count == 0 || bytesEqual(arenaBase + record.arenaOffset, raw.baseAddress!, raw.count) {
+                        return record.entry
+                    }
+                }
+                index = (index + 1) & mask
             }
-            index = (index + 1) & mask
+            return nil
         }
+        if let found { return found }
         let made = try make()
         let term = intern(made.text)
-        let entry = Entry(term: term, foldedTerm: made.foldedText == made.text ? term : intern(made.foldedText),
-                          flags: made.flags)
-        let offset = store(raw)
-        table[index] = Slot(hash: hash, arenaOffset: offset, length: Int32(raw.count), entry: entry, occupied: true)
-        rawCount += 1
-        if rawCount * 2 > table.count { grow() }
+        let foldedTerm = made.foldedText == made.text ? term : intern(made.foldedText)
+        let entry = Entry(term: term, foldedTerm: foldedTerm, id: terms[Int(term)].id, foldedID: terms[Int(foldedTerm)].id,
+                          flags: made.flags, textIsEmpty: made.text.isEmpty, foldedIsEmpty: made.foldedText.isEmpty)
+        records.append(Record(arenaOffset: store(raw), length: raw.count, entry: entry))
+        slots[index] = tag << 32 | UInt64(records.count)
+        if records.count * 2 > slots.count { grow() }
         return entry
     }
 
@@ -123,19 +137,19 @@ final class TermVocabulary {
         return arenaUsed
     }
 
+    /// Doubles the slot table; the hash of each spelling is recomputed from the arena.
     private func grow() {
-        let old = table
-        let capacity = old.count * 2
-        table = .allocate(capacity: capacity)
-        table.initialize(repeating: Slot(hash: 0, arenaOffset: 0, length: 0,
-                                         entry: Entry(term: 0, foldedTerm: 0, flags: []), occupied: false))
+        slots.deallocate()
+        let capacity = (mask + 1) * 2
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0)
         mask = capacity - 1
-        for slot in old where slot.occupied {
-            var index = Int(truncatingIfNeeded: slot.hash) & mask
-            while table[index].occupied { index = (index + 1) & mask }
-            table[index] = slot
+        for (number, record) in records.enumerated() {
+            let hash = StableHash.hash(UnsafeRawBufferPointer(start: arena.baseAddress! + record.arenaOffset, count: record.length))
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = (hash >> 32) << 32 | UInt64(number + 1)
         }
-        old.deallocate()
     }
 }
 

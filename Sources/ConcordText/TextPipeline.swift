@@ -103,22 +103,25 @@ public final class TextPipeline {
     /// Emits `occurrence` now that the word after it (if any) is known.
     private func finish(_ occurrence: Occurrence, next: Occurrence?, gap: UnsafeBufferPointer<UInt8>,
                         _ body: (Token) -> Void) {
-        let flags = occurrence.entry.flags
-        let term: Int32
+        let entry = occurrence.entry
+        let flags = entry.flags
+        let folds: Bool
         switch options.nameFolding {
         case .none:
-            term = occurrence.entry.term
+            folds = false
         case .all:
             if flags.contains(.article) && next != nil { return }
-            term = occurrence.entry.foldedTerm
+            folds = true
         case .properNames:
             if flags.contains(.article), let next, joinsName(flags, next: next.entry.flags, gap: gap) { return }
-            let folds = flags.contains(.nonLatin) || (flags.isCapitalizedName
+            folds = flags.contains(.nonLatin) || (flags.isCapitalizedName
                 && (!occurrence.sentenceStart || (next.map { $0.entry.flags.isCapitalizedName && !$0.sentenceStart } ?? false)))
-            term = folds ? occurrence.entry.foldedTerm : occurrence.entry.term
         }
-        let info = vocabulary.terms[Int(term)]
-        if !info.text.isEmpty { body(Token(range: occurrence.range, term: term, id: info.id)) }
+        if folds {
+            if !entry.foldedIsEmpty { body(Token(range: occurrence.range, term: entry.foldedTerm, id: entry.foldedID)) }
+        } else if !entry.textIsEmpty {
+            body(Token(range: occurrence.range, term: entry.term, id: entry.id))
+        }
     }
 
     /// Whether an article joins the next word into one name: hyphenated to a capitalized or

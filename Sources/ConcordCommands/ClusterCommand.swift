@@ -1,0 +1,85 @@
+import ArgumentParser
+import ConcordCorpus
+import ConcordSimilarity
+import ConcordText
+
+/// `concord cluster`: which reports of a corpus overlap.
+struct ClusterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Group the reports of a corpus that share their wording: republished wire copy, edited versions, briefs contained in longer reports.",
+        discussion: """
+        INPUT is a directory of .txt files (id = path inside it), a JSONL file (one {"id", "text", …} \
+        object per line), a CSV/TSV file with id and text columns, or - for JSONL on standard input. \
+        With no INPUT, the sample corpus Corpus/ is clustered.
+
+        How it works: each report is cleaned and normalized (names folded, so Deir ez-Zor and Deir \
+        Ezzor match), cut into word 5-shingles, sketched with MinHash; LSH banding proposes candidate \
+        pairs, and every candidate is verified on the exact shingle sets. A pair matches when its \
+        score reaches --threshold; by default the score is containment, |A∩B| / min(|A|,|B|), so a \
+        short brief inside a long report matches it. Clusters form around representatives (the longest \
+        report first): each member matches its representative directly, so chains of weak links \
+        never merge unrelated reports.
+
+        Output: with -o, one JSON line per input document, {"id", "cluster", "representative", \
+        "similarity"}, and a summary on the terminal. Without -o, the clusters as text. Every \
+        input document appears exactly once; skipped input is reported.
+
+        Examples:
+          concord cluster                                  the sample corpus
+          concord cluster reports.jsonl -o clusters.jsonl
+          concord cluster reports.jsonl --dedup -o unique.jsonl   one report per cluster
+          concord cluster notes/ --measure jaccard --threshold 0.6
+        """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl, json
+    }
+
+    @Argument(help: ArgumentHelp("A directory, JSONL, CSV or TSV file, or - for standard input (default: Corpus/).", valueName: "input"))
+    var input: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Result format: text, jsonl or json (default: jsonl with -o, text otherwise).", valueName: "format"))
+    var format: OutputFormat?
+
+    @Flag(name: .long, help: "Write one representative report per cluster (as JSONL) and, beside it, a map of every removed id to the id that replaced it.")
+    var dedup = false
+
+    @OptionGroup(title: "Reading the corpus")
+    var corpus: CorpusInputOptions
+
+    @OptionGroup(title: "Matching")
+    var matching: MatchingOptions
+
+    @Flag(name: [.short, .long], help: "No progress or summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if dedup && output == nil { throw ValidationError("--dedup needs -o FILE for the deduplicated corpus.") }
+        if dedup && format != nil && format != .jsonl { throw ValidationError("--dedup writes JSONL; drop --format.") }
+        try matching.check()
+    }
+
+    func run() throws {
+        guard let path = input ?? CorpusInputOptions.defaultCorpus() else {
+            throw fail(CommandError("no INPUT given and no Corpus/ found here; give a directory, a JSONL or a CSV file"))
+        }
+        do {
+            let run = try ClusterRun(source: corpus.source(path), skipInvalid: corpus.skipInvalid, options: matching.options(),
+                                     progress: !quiet && isTerminal(2))
+            let result = try run.execute()
+            try ClusterOutput(result: result, path: path, options: run.options).write(
+                format: format ?? (output == nil ? .text : .jsonl), to: output, dedup: dedup, corpus: corpus, quiet: quiet)
+        } catch let error as CommandError {
+            throw fail(error)
+        } catch let error as CorpusError {
+            throw fail(CommandError(error.description))
+        } catch let error as TextError {
+            throw fail(CommandError(error, in: path))
+        }
+    }
+}

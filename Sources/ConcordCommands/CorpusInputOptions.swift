@@ -1,0 +1,53 @@
+import ArgumentParser
+import ConcordCorpus
+import Foundation
+
+/// Options that say how to read a corpus; shared by the commands that read one.
+struct CorpusInputOptions: ParsableArguments {
+    @Option(name: .customLong("input-format"), help: ArgumentHelp(
+        "Input format: auto (a directory, or by extension: .csv, .tsv, else JSONL), jsonl, csv, tsv, directory.",
+        valueName: "format"))
+    var inputFormat: CorpusFormat = .auto
+
+    @Option(name: .customLong("id-field"), help: "JSONL key or CSV column of document ids.")
+    var idField = "id"
+
+    @Option(name: .customLong("text-field"), help: "JSONL key or CSV column of document texts.")
+    var textField = "text"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "For a directory: extensions of the files to read, comma-separated ('*' for all files).",
+        valueName: "list"))
+    var extensions = "txt"
+
+    @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD instead of rejecting it.")
+    var lossy = false
+
+    @Flag(name: .customLong("skip-invalid"), help: "Skip malformed lines and rows (each one is reported) instead of stopping.")
+    var skipInvalid = false
+
+    /// The source for `path`.
+    func source(_ path: String) -> CorpusSource {
+        let list = extensions == "*" ? [] : extensions.split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        return CorpusSource(path: path, format: inputFormat, fields: CorpusFields(id: idField, text: textField),
+                            extensions: Set(list), lossy: lossy)
+    }
+
+    /// The sample corpus shipped with Concord: `Corpus/` in the current directory, or beside the
+    /// package the executable was built in.
+    static func defaultCorpus() -> String? {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: "Corpus") { return "Corpus" }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = directory.appendingPathComponent("Corpus")
+            if fileManager.fileExists(atPath: candidate.appendingPathComponent("README.md").path) { return candidate.path }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+}
+
+extension CorpusFormat: ExpressibleByArgument {}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import ConcordSimilarity
+import ConcordText
+
+/// The knobs of similarity matching, shared by `cluster`, `index` and `bench`.
+struct MatchingOptions: ParsableArguments {
+    @Option(name: .long, help: "Words per shingle.")
+    var ngram = 5
+
+    @Option(name: .customLong("char-ngram"), help: ArgumentHelp("Use character shingles of this length instead of word shingles.", valueName: "n"))
+    var charNgram: Int?
+
+    @Option(name: .long, help: "MinHash signature slots.")
+    var slots = 128
+
+    @Option(name: .long, help: ArgumentHelp("MinHash scheme: one-permutation (fast) or affine (classic k hashes).", valueName: "scheme"))
+    var scheme: MinHashScheme = .onePermutation
+
+    @Option(name: .long, help: "Seed of the MinHash functions (same seed, same signatures, on any machine).")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Score at which two reports match (see --measure); also tunes the LSH bands.")
+    var threshold = ClusterOptions().threshold
+
+    @Option(name: .long, help: ArgumentHelp("LSH bands (with --rows; default: chosen from --threshold).", valueName: "b"))
+    var bands: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Signature slots per LSH band (with --bands).", valueName: "r"))
+    var rows: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Verification score: containment or jaccard.", valueName: "measure"))
+    var measure: OverlapMeasure = ClusterOptions().measure
+
+    @Option(name: .long, help: "Worker threads (default: all cores). Results are identical for any count.")
+    var threads = ClusterOptions.availableCores
+
+    @Option(name: .long, help: ArgumentHelp("Name folding: proper-names or none.", valueName: "scope"))
+    var names: NameFoldingScope = .properNames
+
+    @Flag(name: .customLong("no-clean"), help: "Keep script fragments and share/subscribe lines.")
+    var noClean = false
+
+    func check() throws {
+        guard ngram >= 1, ngram <= 64 else { throw ValidationError("--ngram must be between 1 and 64.") }
+        if let charNgram, charNgram < 1 || charNgram > 64 { throw ValidationError("--char-ngram must be between 1 and 64.") }
+        guard slots >= 1, slots <= 4096 else { throw ValidationError("--slots must be between 1 and 4096.") }
+        guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1].") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        switch (bands, rows) {
+        case (nil, nil): break
+        case let (b?, r?):
+            guard b >= 1, r >= 1, b * r <= slots else { throw ValidationError("--bands × --rows must be at most --slots (\(slots)).") }
+        default: throw ValidationError("Give --bands and --rows together.")
+        }
+    }
+
+    func options() -> ClusterOptions {
+        var options = ClusterOptions()
+        options.shingles = charNgram.map { .characters($0) } ?? .words(ngram)
+        options.slots = slots
+        options.scheme = scheme
+        options.seed = seed
+        options.threshold = threshold
+        if let bands, let rows { options.bands = BandParameters(bands: bands, rows: rows) }
+        options.measure = measure
+        options.threads = threads
+        options.text = TextPipeline.Options(clean: !noClean, nameFolding: names)
+        return options
+    }
+}
+
+extension MinHashScheme: ExpressibleByArgument {}
+extension OverlapMeasure: ExpressibleByArgument {}

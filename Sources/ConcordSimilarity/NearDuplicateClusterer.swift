@@ -1,0 +1,127 @@
+import ConcordText
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Settings of a clustering run.
+public struct ClusterOptions: Sendable, Equatable {
+    public var shingles: ShingleKind = .words(5)
+    public var slots = 128
+    public var scheme: MinHashScheme = .onePermutation
+    public var seed: UInt64 = 1
+    /// Pairs scoring at least this (by `measure`) are verified matches; also the Jaccard level the
+    /// LSH banding is tuned for, unless `bands` is given.
+    public var threshold = 0.3
+    public var bands: BandParameters?
+    public var measure: OverlapMeasure = .jaccard
+    public var threads = ClusterOptions.availableCores
+    public var bucketCap = CandidatePairs.defaultBucketCap
+    public var text = TextPipeline.Options()
+
+    public init() {}
+
+    /// The banding used: the one given, or datasketch's optimum for `threshold` and `slots`.
+    public var resolvedBands: BandParameters {
+        bands ?? BandParameters.optimal(threshold: threshold, slots: slots)
+    }
+
+    /// Cores this process may use.
+    public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// What a clustering run found.
+public struct ClusterReport: Sendable {
+    public var assignments: [ClusterAssignment]
+    public var bands: BandParameters
+    public var candidatePairs: Int
+    public var verifiedPairs: Int
+    public var cappedBuckets: Int
+    /// Documents with no shingles (empty, or nothing left after cleaning): singletons.
+    public var emptyDocuments: [Int]
+    /// Seconds spent finding candidates, verifying them and clustering.
+    public var candidateSeconds: Double
+    public var verifySeconds: Double
+    public var clusterSeconds: Double
+
+    public var clusterCount: Int { (assignments.map(\.cluster).max() ?? -1) + 1 }
+}
+
+/// Clusters a corpus of near-duplicate and overlapping reports: documents are added in batches
+/// (sketched in parallel, stored in input order), then `cluster()` runs LSH banding, exact
+/// verification and average-linkage clustering. The result does not depend on the number of threads.
+public final class NearDuplicateClusterer {
+    public let options: ClusterOptions
+    public private(set) var store: SketchStore
+    private let sketchers: [DocumentSketcher]
+    /// Seconds spent sketching (pipeline, shingles, signatures).
+    public private(set) var sketchSeconds = 0.0
+
+    public init(options: ClusterOptions = ClusterOptions()) throws(TextError) {
+        self.options = options
+        store = SketchStore(slots: options.slots)
+        let hasher = MinHasher(slots: options.slots, scheme: options.scheme, seed: options.seed)
+        var sketchers: [DocumentSketcher] = []
+        for _ in 0..<max(1, options.threads) {
+            sketchers.append(try DocumentSketcher(shingles: options.shingles, hasher: hasher, text: options.text))
+        }
+        self.sketchers = sketchers
+    }
+
+    /// Sketches `texts` and appends them, in order.
+    ///
+    /// - Complexity: O(total bytes) spread over the threads.
+    public func add(_ texts: [String]) throws(TextError) {
+        let started = Stopwatch.now
+        let threads = sketchers.count
+        let chunk = max(1, (texts.count + threads - 1) / threads)
+        let workers = UncheckedBox(sketchers)
+        let results = parallelMap((texts.count + chunk - 1) / chunk, threads: threads) { part in
+            let sketcher = workers.value[part]
+            return Result { () throws(TextError) -> [DocumentSketch] in
+                try texts[(part * chunk)..<min(texts.count, (part + 1) * chunk)].map { (text) throws(TextError) in
+                    try sketcher.sketch(text)
+                }
+            }
+        }
+        for result in results {
+            for sketch in try result.get() { store.append(sketch) }
+        }
+        sketchSeconds += Stopwatch.now - started
+    }
+
+    /// Clusters every document added so far.
+    public func cluster() -> ClusterReport {
+        let bands = options.resolvedBands
+        var started = Stopwatch.now
+        let candidates = CandidatePairs.find(in: store, bands: bands, threads: options.threads, bucketCap: options.bucketCap)
+        let candidateSeconds = Stopwatch.now - started
+        started = Stopwatch.now
+        let verified = Verification.verify(candidates.pairs, store: store, measure: options.measure,
+                                           threshold: options.threshold, threads: options.threads)
+        let verifySeconds = Stopwatch.now - started
+        started = Stopwatch.now
+        let sizes = (0..<store.count).map(store.shingleCount)
+        let roots = AverageLinkage.cluster(count: store.count, pairs: verified, threshold: options.threshold, sizes: sizes)
+        let store = self.store, measure = options.measure
+        let assignments = AverageLinkage.assignments(roots: roots, pairs: verified, sizes: sizes) { a, b in
+            store.score(a, b, measure: measure)
+        }
+        return ClusterReport(assignments: assignments, bands: bands, candidatePairs: candidates.pairs.count,
+                             verifiedPairs: verified.count, cappedBuckets: candidates.cappedBuckets,
+                             emptyDocuments: (0..<store.count).filter { sizes[$0] == 0 },
+                             candidateSeconds: candidateSeconds, verifySeconds: verifySeconds,
+                             clusterSeconds: Stopwatch.now - started)
+    }
+}
+
+/// Monotonic seconds, for stage timings.
+public enum Stopwatch {
+    public static var now: Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,81 @@
+/// Exact overlap between two documents' shingle sets, each stored as sorted, distinct 32-bit
+/// fingerprints (the top half of the 64-bit shingle hash: two different shingles of one pair of
+/// documents collide with probability about *n*²/2³³, far below what changes a score).
+public enum ShingleSet {
+    /// The fingerprint kept for a shingle hash.
+    @inlinable @inline(__always)
+    public static func fingerprint(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) }
+
+    /// Sorts and deduplicates fingerprints in place; returns how many distinct ones remain at the front.
+    ///
+    /// - Complexity: O(*n*): a least-significant-digit radix sort, four passes of one byte each,
+    ///   through `scratch` (grown as needed and reused by the caller).
+    public static func sortUnique(_ values: inout [UInt32], scratch: inout [UInt32]) -> Int {
+        var count = values.count
+        guard count > 1 else { return count }
+        if scratch.count < count { scratch = [UInt32](repeating: 0, count: count) }
+        values.withUnsafeMutableBufferPointer { source in
+            scratch.withUnsafeMutableBufferPointer { target in
+                var from = source, to = target
+                var counts = [Int](repeating: 0, count: 256)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for shift in stride(from: 0, to: 32, by: 8) {
+                        counts.update(repeating: 0)
+                        for value in from[0..<count] { counts[Int((value >> UInt32(shift)) & 0xFF)] += 1 }
+                        var total = 0
+                        for digit in 0..<256 { let c = counts[digit]; counts[digit] = total; total += c }
+                        for value in from[0..<count] {
+                            let digit = Int((value >> UInt32(shift)) & 0xFF)
+                            to[counts[digit]] = value
+                            counts[digit] += 1
+                        }
+                        swap(&from, &to)
+                    }
+                }
+                // Four passes: the sorted values are back in `source`.
+                var write = 0
+                for read in 0..<count where read == 0 || source[read] != source[read - 1] {
+                    source[write] = source[read]
+                    write += 1
+                }
+                count = write
+            }
+        }
+        return count
+    }
+
+    /// |A ∩ B| for sorted distinct sets.
+    ///
+    /// - Complexity: O(|A| + |B|).
+    @inlinable
+    public static func intersectionCount(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < a.count && j < b.count {
+            let x = a[i], y = b[j]
+            if x == y { count += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+        }
+        return count
+    }
+}
+
+/// How two documents' overlap is measured when candidates are verified.
+public enum OverlapMeasure: String, Sendable, CaseIterable {
+    /// |A ∩ B| / |A ∪ B|: the share of all shingles the two have in common.
+    case jaccard
+    /// |A ∩ B| / min(|A|, |B|): how much of the shorter document lies inside the longer, so a short
+    /// report wholly contained in a long one scores 1.
+    case containment
+
+    /// The score for sets of sizes `a` and `b` that share `common` shingles.
+    @inlinable
+    public func score(common: Int, a: Int, b: Int) -> Double {
+        switch self {
+        case .jaccard:
+            let union = a + b - common
+            return union == 0 ? 0 : Double(common) / Double(union)
+        case .containment:
+            let smaller = min(a, b)
+            return smaller == 0 ? 0 : Double(common) / Double(smaller)
+        }
+    }
+}

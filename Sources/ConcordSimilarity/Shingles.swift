@@ -1,0 +1,66 @@
+/// How documents are cut into shingles.
+public enum ShingleKind: Sendable, Equatable {
+    /// Runs of `n` consecutive normalized words.
+    case words(Int)
+    /// Runs of `n` consecutive characters of the normalized text (words joined by one space).
+    case characters(Int)
+}
+
+/// Turns a document's token ids into shingle hashes without building any string.
+///
+/// A word shingle's hash mixes its `n` token ids in order, so "the rocket hit the base" and "the
+/// base hit the rocket" differ. A document with fewer than `n` words (but at least one) gets one
+/// shingle of all its words, so short reports still match their copies.
+public enum Shingles {
+    /// Calls `body` with the hash of every word `n`-gram of `ids`, in order.
+    ///
+    /// - Complexity: O(*t* · *n*) for *t* tokens.
+    @inlinable
+    public static func forEachWordShingle(_ ids: UnsafeBufferPointer<UInt64>, n: Int, _ body: (UInt64) -> Void) {
+        guard !ids.isEmpty else { return }
+        let width = min(n, ids.count)
+        var start = 0
+        while start + width <= ids.count {
+            var hash: UInt64 = 0x243F_6A88_85A3_08D3 &+ UInt64(width)
+            var index = start
+            while index < start + width {
+                hash = (hash ^ ids[index]) &* 0x9E37_79B9_7F4A_7C15
+                hash = (hash << 29) | (hash >> 35)
+                index += 1
+            }
+            body(finalize(hash))
+            start += 1
+        }
+    }
+
+    /// Calls `body` with the hash of every character `n`-gram of `text` (UTF-8 bytes of the
+    /// normalized words joined by single spaces). A text shorter than `n` gives one shingle.
+    ///
+    /// - Complexity: O(*b* · *n*) for *b* bytes.
+    public static func forEachCharacterShingle(_ text: UnsafeBufferPointer<UInt8>, n: Int, _ body: (UInt64) -> Void) {
+        guard !text.isEmpty else { return }
+        let width = min(n, text.count)
+        var start = 0
+        while start + width <= text.count {
+            var hash: UInt64 = 0x1319_8A2E_0370_7344 &+ UInt64(width)
+            for index in start..<(start + width) {
+                hash = (hash ^ UInt64(text[index])) &* 0x9E37_79B9_7F4A_7C15
+                hash = (hash << 29) | (hash >> 35)
+            }
+            body(finalize(hash))
+            start += 1
+        }
+    }
+
+    /// The murmur3 finalizer: every input bit reaches every output bit.
+    @inlinable @inline(__always)
+    public static func finalize(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return x
+    }
+}

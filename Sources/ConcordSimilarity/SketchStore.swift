@@ -1,0 +1,44 @@
+/// All sketches of a corpus in three flat arrays (fingerprints, their offsets, signatures), so a
+/// million documents cost a few allocations, not millions. Documents are numbered in the order
+/// they were added.
+public struct SketchStore: Sendable {
+    public let slots: Int
+    public private(set) var fingerprints: [UInt32] = []
+    public private(set) var offsets: [Int] = [0]
+    public private(set) var signatures: [UInt32] = []
+    public private(set) var tokenCounts: [Int32] = []
+
+    public init(slots: Int) { self.slots = slots }
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func append(_ sketch: DocumentSketch) {
+        fingerprints.append(contentsOf: sketch.fingerprints)
+        offsets.append(fingerprints.count)
+        signatures.append(contentsOf: sketch.signature)
+        tokenCounts.append(Int32(clamping: sketch.tokenCount))
+    }
+
+    /// The number of distinct shingles of document `index`.
+    public func shingleCount(_ index: Int) -> Int { offsets[index + 1] - offsets[index] }
+
+    /// Calls `body` with the sorted fingerprints of document `index`.
+    @inlinable
+    public func withFingerprints<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        fingerprints.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[offsets[index]..<offsets[index + 1]]))
+        }
+    }
+
+    /// The exact overlap score of documents `a` and `b`.
+    ///
+    /// - Complexity: O(*n*a + *n*b).
+    public func score(_ a: Int, _ b: Int, measure: OverlapMeasure) -> Double {
+        fingerprints.withUnsafeBufferPointer { all in
+            let first = UnsafeBufferPointer(rebasing: all[offsets[a]..<offsets[a + 1]])
+            let second = UnsafeBufferPointer(rebasing: all[offsets[b]..<offsets[b + 1]])
+            let common = ShingleSet.intersectionCount(first, second)
+            return measure.score(common: common, a: first.count, b: second.count)
+        }
+    }
+}
