@@ -12,20 +12,34 @@ public struct ClusterOptions: Sendable, Equatable {
     public var slots = 128
     public var scheme: MinHashScheme = .onePermutation
     public var seed: UInt64 = 1
-    /// Pairs scoring at least this (by `measure`) are verified matches; also the Jaccard level the
-    /// LSH banding is tuned for, unless `bands` is given.
-    public var threshold = 0.3
+    /// Pairs scoring at least this (by `measure`) are verified matches, and clusters merge when
+    /// their average linkage reaches it. The LSH banding is tuned from it (`lshThreshold`) unless
+    /// `bands` is given.
+    public var threshold = 0.5
     public var bands: BandParameters?
-    public var measure: OverlapMeasure = .jaccard
+    public var measure: OverlapMeasure = .containment
     public var threads = ClusterOptions.availableCores
     public var bucketCap = CandidatePairs.defaultBucketCap
     public var text = TextPipeline.Options()
 
     public init() {}
 
-    /// The banding used: the one given, or datasketch's optimum for `threshold` and `slots`.
+    /// The banding used: the one given, or datasketch's optimum for `lshThreshold` and `slots`.
     public var resolvedBands: BandParameters {
-        bands ?? BandParameters.optimal(threshold: threshold, slots: slots)
+        bands ?? BandParameters.optimal(threshold: lshThreshold, slots: slots)
+    }
+
+    /// The Jaccard similarity the LSH banding must catch. For Jaccard it is the threshold. For
+    /// containment c it is the Jaccard of a pair whose shorter report, half as long as the longer,
+    /// lies inside it to the extent c: J = c·ρ / (1 + ρ − c·ρ) with ρ = ½ (0.2 for c = 0.5). Shorter
+    /// reports contained in longer ones are still found, with falling probability.
+    public var lshThreshold: Double {
+        switch measure {
+        case .jaccard: return threshold
+        case .containment:
+            let ratio = 0.5
+            return threshold * ratio / (1 + ratio - threshold * ratio)
+        }
     }
 
     /// Cores this process may use.

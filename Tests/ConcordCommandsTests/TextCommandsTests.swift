@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@Suite struct NormalizeCommandTests {
+    @Test func normalizesTextWithFoldedNames() throws {
+        let outcome = try ConcordProcess.run(["normalize", "--text", "Shelling hit Deir ez-Zor and دير الزور."])
+        #expect(outcome.status == 0)
+        #expect(outcome.text == "shelling hit dr zr and dr zr\n")
+    }
+
+    @Test func showsTokensWithByteOffsets() throws {
+        let outcome = try ConcordProcess.run(["normalize", "--tokens", "--text", "Rockets hit Albukamal"])
+        #expect(outcome.text.split(separator: "\n") == ["start\tend\tsource\tnormalized", "0\t7\tRockets\trockets",
+                                                        "8\t11\thit\thit", "12\t21\tAlbukamal\tbqml"])
+    }
+
+    @Test func invalidUTF8IsAnErrorWithItsByteOffset() throws {
+        let outcome = try ConcordProcess.run(["normalize"], input: Data([0x61, 0x62, 0xFF, 0x63]))
+        #expect(outcome.status == 1)
+        #expect(outcome.error.contains("<stdin>: invalid UTF-8 at byte offset 2"))
+    }
+
+    @Test func lossyReplacesInvalidUTF8() throws {
+        let outcome = try ConcordProcess.run(["normalize", "--lossy", "--names", "none"], input: Data([0x61, 0x62, 0xFF, 0x63]))
+        #expect(outcome.status == 0)
+        #expect(outcome.text == "ab c\n")
+    }
+
+    @Test func emptyInputIsReported() throws {
+        let outcome = try ConcordProcess.run(["normalize"])
+        #expect(outcome.status == 0)
+        #expect(outcome.text.isEmpty)
+        #expect(outcome.error.contains("empty input"))
+    }
+
+    @Test func nulBytesMeanBinaryInput() throws {
+        let outcome = try ConcordProcess.run(["normalize"], input: Data("ab\u{0}cd".utf8))
+        #expect(outcome.status == 1)
+        #expect(outcome.error.contains("binary (NUL byte at byte offset 2)"))
+    }
+
+    @Test func aTenMegabyteLineIsNormalized() throws {
+        let line = String(repeating: "rockets hit the base ", count: 500_000)
+        let outcome = try ConcordProcess.run(["normalize"], input: Data(line.utf8))
+        #expect(outcome.status == 0)
+        #expect(outcome.output.count == 500_000 * "rockets hit the base ".utf8.count)
+    }
+
+    @Test func aMissingFileIsNamed() throws {
+        let outcome = try ConcordProcess.run(["normalize", "no-such-report.txt"])
+        #expect(outcome.status == 1)
+        #expect(outcome.error.contains("no-such-report.txt: No such file or directory"))
+    }
+
+    @Test func theScrapedReportLosesItsScriptLines() throws {
+        let seed = ConcordProcess.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/seed/omar-oil-field-2021-06-28.txt")
+        guard FileManager.default.fileExists(atPath: seed.path) else {
+            print("skipped: \(seed.path) is absent (the shared corpus lives beside the repo as ../shared)")
+            return
+        }
+        let outcome = try ConcordProcess.run(["normalize", "--show-removed", seed.path])
+        #expect(outcome.status == 0)
+        #expect(outcome.error.components(separatedBy: "removed script line").count == 3)
+        #expect(!outcome.text.contains("cnxps"))
+    }
+}
+
+@Suite struct KeyCommandTests {
+    @Test func printsOneKeyPerLine() throws {
+        let names = "Deir ez-Zor\nDayr az-Zawr\n\nدير الزور\nHama\nHoms\n"
+        let outcome = try ConcordProcess.run(["key"], input: Data(names.utf8))
+        #expect(outcome.status == 0)
+        #expect(outcome.text.split(separator: "\n", omittingEmptySubsequences: false) == ["drzr", "drzr", "", "drzr", "hma", "hums", ""])
+    }
+
+    @Test func handlesWindowsLineEndingsAndAMissingFinalNewline() throws {
+        let outcome = try ConcordProcess.run(["key"], input: Data("Albukamal\r\nAbu Kamal".utf8))
+        #expect(outcome.text == "bqml\nbqml\n")
+    }
+
+    @Test func invalidUTF8NamesTheLine() throws {
+        let outcome = try ConcordProcess.run(["key"], input: Data([0x41, 0x0A, 0x42, 0xC3, 0x0A]))
+        #expect(outcome.status == 1)
+        #expect(outcome.error.contains("<stdin>:2: invalid UTF-8 at byte offset 1"))
+    }
+}
+
+@Suite struct HelpTests {
+    @Test func rootHelpTeachesTheJobs() throws {
+        let outcome = try ConcordProcess.run(["--help"])
+        #expect(outcome.status == 0)
+        for word in ["cluster", "normalize", "key", "Exit status"] { #expect(outcome.text.contains(word)) }
+    }
+
+    @Test(arguments: ["cluster", "normalize", "key"])
+    func subcommandHelpHasExamples(command: String) throws {
+        let outcome = try ConcordProcess.run([command, "--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.text.contains("Example"))
+    }
+}
