@@ -180,9 +180,7 @@ struct JSONObjectScanner {
     }
 
     private func appendScalar(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        var encoded = UTF8.encode(scalar)!
-        output.append(contentsOf: encoded)
-        _ = encoded.popLast()
+        output.append(contentsOf: UTF8.encode(scalar)!)
     }
 
     // MARK: - Skipping

@@ -9,71 +9,94 @@ public struct ClusterAssignment: Sendable, Equatable {
     public var similarity: Double
 }
 
-/// Agglomerative clustering with average linkage over the sparse graph of verified pairs.
+/// Agglomerative clustering with average linkage over the graph of verified pairs.
 ///
-/// Every document starts alone. Repeatedly, the two clusters with the highest average linkage
-/// merge, as long as that average reaches the threshold. The average linkage of clusters X and Y is
-/// the sum of verified scores between their members divided by |X|·|Y|: member pairs that were
-/// never verified (or scored below the threshold) count as 0. So a cluster only grows by documents
-/// that match most of its members: in a chain A ~ B ~ C where A and C are unrelated, C joins {A, B}
-/// only if score(B, C) alone is at least twice the threshold. Connected components, the peers'
-/// rule, would merge the chain, and a long chain of weak links into a giant cluster.
+/// Every document starts alone. Two clusters are candidates for merging when a verified pair links
+/// them; their average linkage is the mean exact score over all their member pairs, computed from
+/// the shingle sets (so a pair LSH happened to miss still counts with its true score). Repeatedly
+/// the candidate pair with the highest average merges, as long as it reaches the threshold. So a
+/// cluster only grows by documents that match most of its members: in a chain A ~ B ~ C where A and
+/// C are unrelated, C joins {A, B} only if (score(A, C) + score(B, C)) / 2 reaches the threshold.
+/// Connected components, the peers' rule, would merge the chain, and a long chain of weak links
+/// into a giant cluster. For clusters so large that |X|·|Y| exceeds `exactPairBudget`, pairs that
+/// were not verified count as 0 (a lower bound), to bound the work.
 public enum AverageLinkage {
-    /// The cluster of every one of `count` documents.
+    /// Largest |X|·|Y| for which all cross pairs are scored exactly.
+    public static let exactPairBudget = 4096
+
+    /// The cluster root of every one of `count` documents.
     ///
     /// - Parameters:
     ///   - count: number of documents.
     ///   - pairs: verified pairs, each with its exact score.
     ///   - threshold: the smallest average linkage at which two clusters merge.
-    ///   - sizes: each document's number of distinct shingles (tie-break for representatives).
-    /// - Complexity: O(*p* log *p*) for *p* pairs (each merge moves the smaller cluster's links).
-    public static func cluster(count: Int, pairs: [ScoredPair], threshold: Double, sizes: [Int]) -> [Int] {
-        var parent = Array(0..<count)            // union-find over documents
-        var memberCount = [Int](repeating: 1, count: count)
-        var links = [[Int: Double]](repeating: [:], count: count)   // cluster root → (root → summed score)
+    ///   - score: the exact score of two documents.
+    /// - Complexity: O(*p* log *p*) heap work for *p* pairs, plus up to `exactPairBudget` exact
+    ///   scores per considered merge (each computed once).
+    public static func cluster(count: Int, pairs: [ScoredPair], threshold: Double,
+                               score: (Int, Int) -> Double) -> [Int] {
+        var parent = Array(0..<count)
+        var members = (0..<count).map { [$0] }
+        var neighbours = [Set<Int>](repeating: [], count: count)   // clusters linked by a verified pair
         var version = [Int](repeating: 0, count: count)
+        var known: [UInt64: Double] = [:]
+        for pair in pairs {
+            let a = Int(pair.first), b = Int(pair.second)
+            known[key(a, b)] = Double(pair.score)
+            neighbours[a].insert(b)
+            neighbours[b].insert(a)
+        }
+        func pairScore(_ a: Int, _ b: Int, exact: Bool) -> Double {
+            if let value = known[key(a, b)] { return value }
+            guard exact else { return 0 }
+            let value = score(a, b)
+            known[key(a, b)] = value
+            return value
+        }
+        func linkage(_ x: Int, _ y: Int) -> Double {
+            let exact = members[x].count * members[y].count <= exactPairBudget
+            var sum = 0.0
+            for a in members[x] { for b in members[y] { sum += pairScore(a, b, exact: exact) } }
+            return sum / Double(members[x].count * members[y].count)
+        }
         var heap = MergeHeap()
         for pair in pairs where Double(pair.score) >= threshold {
-            let a = Int(pair.first), b = Int(pair.second)
-            links[a][b, default: 0] += Double(pair.score)
-            links[b][a, default: 0] += Double(pair.score)
-        }
-        for a in 0..<count {
-            for (b, sum) in links[a] where a < b {
-                heap.push(MergeHeap.Candidate(average: sum, first: a, second: b, firstVersion: 0, secondVersion: 0))
-            }
+            heap.push(MergeHeap.Candidate(average: Double(pair.score), first: Int(pair.first), second: Int(pair.second),
+                                          firstVersion: 0, secondVersion: 0))
         }
         while let best = heap.pop() {
             guard best.average >= threshold else { break }
             let a = best.first, b = best.second
             guard parent[a] == a, parent[b] == b, version[a] == best.firstVersion, version[b] == best.secondVersion else { continue }
-            // Merge the cluster with fewer links into the other; the survivor keeps the smaller id.
-            let (keep, drop) = links[a].count >= links[b].count ? (a, b) : (b, a)
+            let (keep, drop) = members[a].count >= members[b].count ? (a, b) : (b, a)
             parent[drop] = keep
-            memberCount[keep] += memberCount[drop]
-            links[keep][drop] = nil
-            for (other, sum) in links[drop] where other != keep {
-                links[keep][other, default: 0] += sum
-                links[other][drop] = nil
-                links[other][keep] = links[keep][other]
+            members[keep].append(contentsOf: members[drop])
+            members[drop] = []
+            neighbours[keep].formUnion(neighbours[drop])
+            neighbours[keep].remove(keep)
+            neighbours[keep].remove(drop)
+            for other in neighbours[drop] where other != keep {
+                neighbours[other].remove(drop)
+                neighbours[other].insert(keep)
             }
-            links[drop] = [:]
+            neighbours[drop] = []
             version[keep] += 1
-            for (other, sum) in links[keep] {
-                let average = sum / Double(memberCount[keep] * memberCount[other])
+            for other in neighbours[keep].sorted() {
+                let average = linkage(keep, other)
                 guard average >= threshold else { continue }
                 let (first, second) = keep < other ? (keep, other) : (other, keep)
                 heap.push(MergeHeap.Candidate(average: average, first: first, second: second,
                                               firstVersion: version[first], secondVersion: version[second]))
             }
         }
-        func root(_ document: Int) -> Int {
+        return (0..<count).map { document in
             var node = document
             while parent[node] != node { node = parent[node] }
             return node
         }
-        return (0..<count).map(root)
     }
+
+    static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
 
     /// Numbers the clusters found by `cluster` and picks representatives.
     ///

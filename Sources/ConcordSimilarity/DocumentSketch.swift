@@ -8,6 +8,12 @@ public struct DocumentSketch: Sendable, Equatable {
     /// Words the pipeline produced (after cleaning, normalization and name folding).
     public var tokenCount: Int
 
+    public init(fingerprints: [UInt32], signature: [UInt32], tokenCount: Int) {
+        self.fingerprints = fingerprints
+        self.signature = signature
+        self.tokenCount = tokenCount
+    }
+
     /// A document without shingles (empty, or nothing left after cleaning) cannot match anything.
     public var isEmpty: Bool { fingerprints.isEmpty }
 }
@@ -37,16 +43,16 @@ public final class DocumentSketcher {
         ids.removeAll(keepingCapacity: true)
         hashes.removeAll(keepingCapacity: true)
         characters.removeAll(keepingCapacity: true)
-        let keepsText = if case .characters = shingles { true } else { false }
         var copy = text
         let outcome = copy.withUTF8 { buffer in
             Result { () throws(TextError) in
-                try pipeline.forEachToken(in: buffer) { token in
-                    ids.append(token.id)
-                    if keepsText {
+                if case .characters = shingles {
+                    try pipeline.forEachToken(in: buffer) { token in
                         if !characters.isEmpty { characters.append(0x20) }
                         characters.append(contentsOf: pipeline.text(of: token).utf8)
                     }
+                } else {
+                    try pipeline.forEachTokenID(in: buffer) { ids.append($0) }
                 }
             }
         }

@@ -118,8 +118,10 @@ public final class NearDuplicateClusterer {
         let verifySeconds = Stopwatch.now - started
         started = Stopwatch.now
         let sizes = (0..<store.count).map(store.shingleCount)
-        let roots = AverageLinkage.cluster(count: store.count, pairs: verified, threshold: options.threshold, sizes: sizes)
         let store = self.store, measure = options.measure
+        let roots = AverageLinkage.cluster(count: store.count, pairs: verified, threshold: options.threshold) { a, b in
+            store.score(a, b, measure: measure)
+        }
         let assignments = AverageLinkage.assignments(roots: roots, pairs: verified, sizes: sizes) { a, b in
             store.score(a, b, measure: measure)
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the lines of a scraped report that are not part of the article: script fragments
 /// (`cnxps.cmd.push(function () {…});`, `if(window.location…){…}`) and page furniture (share,
 /// subscribe, "read more", "follow us", advertisement markers). It never rewrites text: it reports
@@ -55,25 +61,35 @@ public struct ScrapeCleaner: Sendable {
 
     /// Why `line` is junk, or `nil` when it is article text.
     ///
-    /// - Complexity: O(*n*) in the line's bytes; prose lines are decided by one pass that counts
-    ///   code punctuation and words, without copying.
+    /// - Complexity: O(*n*) in the line's bytes. Prose is ruled out cheaply: a script statement
+    ///   always holds `{`, `;` or `=` (found with `memchr`), and page furniture is a short line.
     public func classify(_ line: UnsafeBufferPointer<UInt8>) -> Reason? {
-        // Code punctuation { } ( ) ; = < > [ ] as a bit set over bytes 0–127.
-        let low: UInt64 = (1 << 0x28) | (1 << 0x29) | (1 << 0x3B) | (1 << 0x3C) | (1 << 0x3D) | (1 << 0x3E)
-        let high: UInt64 = (1 << (0x5B - 64)) | (1 << (0x5D - 64)) | (1 << (0x7B - 64)) | (1 << (0x7D - 64))
-        var punctuation = 0
-        var spaces = 0
-        for byte in line {
-            let bit = UInt64(1) << UInt64(byte & 63)
-            let set = byte < 64 ? low : byte < 128 ? high : 0
-            punctuation &+= (set & bit) != 0 ? 1 : 0
-            spaces &+= byte == 0x20 ? 1 : 0
+        guard let base = line.baseAddress, !line.isEmpty else { return nil }
+        let mayBeScript = memchr(base, Int32(UInt8(ascii: "{")), line.count) != nil
+            || memchr(base, Int32(UInt8(ascii: ";")), line.count) != nil
+            || memchr(base, Int32(UInt8(ascii: "=")), line.count) != nil
+        if mayBeScript {
+            let punctuation = line.reduce(0) { $0 + (Self.isCodePunctuation($1) ? 1 : 0) }
+            let density = Double(punctuation) / Double(line.count)
+            if density >= 0.04 && Self.looksLikeScript(Self.lowercasedASCII(line), density: density) { return .script }
         }
-        let density = line.isEmpty ? 0 : Double(punctuation) / Double(line.count)
-        if density >= 0.04 && Self.looksLikeScript(Self.lowercasedASCII(line), density: density) { return .script }
-        // Furniture lines are short: a line with more spaces than words allowed cannot be one.
-        if spaces <= furnitureMaxWords * 2 && looksLikeFurniture(Self.lowercasedASCII(line)) { return .pageFurniture }
+        if line.count <= Self.furnitureMaxBytes && looksLikeFurniture(Self.lowercasedASCII(line)) { return .pageFurniture }
         return nil
+    }
+
+    /// Longer lines are never page furniture (at most `furnitureMaxWords` words of ordinary length).
+    static let furnitureMaxBytes = 200
+
+    /// { } ( ) ; = < > [ ]
+    @inline(__always)
+    static func isCodePunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ";"),
+             UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            return true
+        default:
+            return false
+        }
     }
 
     // MARK: - Script fragments
@@ -109,7 +125,14 @@ public struct ScrapeCleaner: Sendable {
         "leave a comment", "print this", "email this", "you may also like",
         "don't miss", "don’t miss", "trending now", "most read", "see also", "continue reading",
         "this article was", "this story was", "editor's note", "editor’s note",
+        "skip to", "loading", "listen to this", "we use cookies", "this site uses cookies", "story continues",
+        "reporting by", "editing by", "additional reporting by", "our standards", "this story has been shared",
+        "this article originally appeared", "originally published", "get the app",
     ].map { Array($0.utf8) }
+
+    /// Lines made only of these words are sharing buttons.
+    static let sharingWords: Set<[UInt8]> = Set(["share", "tweet", "email", "print", "facebook", "twitter",
+                                                 "whatsapp", "telegram", "linkedin", "pinterest", "reddit"].map { Array($0.utf8) })
 
     /// A short line (at most `furnitureMaxWords` words) that opens with a furniture phrase, or a line
     /// that is one of the bare sharing words.
@@ -120,11 +143,10 @@ public struct ScrapeCleaner: Sendable {
         guard words <= furnitureMaxWords else { return false }
         let body = Array(trimmed.drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") }))
         if Self.furnitureOpenings.contains(where: { body.starts(with: $0) }) { return true }
-        let bare: Set<[UInt8]> = Set(["share", "tweet", "email", "print", "facebook", "twitter",
-                                      "whatsapp", "telegram", "linkedin", "pinterest", "reddit"]
-            .map { Array($0.utf8) })
+        // A site header: "Outlet | Section | 2021".
+        if words <= 6 && Self.contains(body, Array(" | ".utf8)) { return true }
         let tokens = body.split(whereSeparator: { !Self.isLetterOrDigit($0) })
-        return !tokens.isEmpty && tokens.allSatisfy { bare.contains(Array($0)) }
+        return !tokens.isEmpty && tokens.allSatisfy { Self.sharingWords.contains(Array($0)) }
     }
 
     // MARK: - Byte helpers

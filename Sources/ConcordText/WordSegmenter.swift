@@ -5,11 +5,15 @@ public struct WordSegment: Equatable, Sendable {
     public var end: Int
     /// `true` when the word contains a letter (4G, G7), `false` for numbers (1,000 or 3.5).
     public var hasLetters: Bool
+    /// Only lowercase ASCII letters and digits: the word is its own normalized form. (Found by the
+    /// byte scanner; `false` does not say the opposite.)
+    public var isPlain: Bool
 
-    public init(start: Int, end: Int, hasLetters: Bool) {
+    public init(start: Int, end: Int, hasLetters: Bool, isPlain: Bool = false) {
         self.start = start
         self.end = end
         self.hasLetters = hasLetters
+        self.isPlain = isPlain
     }
 }
 
@@ -28,10 +32,16 @@ public final class WordSegmenter {
     private let breaker: ICUBreaker
     private var spanCache: [String: [WordSegment]] = [:]
     private let spanCacheLimit = 200_000
+    /// The `ByteClass` of every byte value (bytes of 0x80 and above are `.high`).
+    private let byteClasses: UnsafeMutableBufferPointer<ByteClass>
 
     public init() throws(TextError) {
         breaker = try ICUBreaker(.words)
+        byteClasses = .allocate(capacity: 256)
+        for value in 0..<256 { byteClasses[value] = ByteClass(UInt8(value)) }
     }
+
+    deinit { byteClasses.deallocate() }
 
     /// Calls `body` with every word of `text[range]`, in order.
     ///
@@ -39,6 +49,10 @@ public final class WordSegmenter {
     public func forEachWord(
         in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
     ) throws(TextError) {
+        if Self.isSimple(text, range) {
+            try scanSimpleRange(text, range, body)
+            return
+        }
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -131,6 +145,98 @@ public final class WordSegmenter {
 
     /// A backtick or an acute accent, written for ayn.
     static func isAynMark(_ unit: UInt16) -> Bool { unit == 0x60 || unit == 0xB4 }
+
+    // MARK: - One pass over a simple range
+
+    /// What one byte is to the scanner.
+    enum ByteClass: UInt8 {
+        case other, lower, upper, digit, extendNumLet, midNum, midNumLet, singleQuote, high
+
+        init(_ byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): self = .lower
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): self = .upper
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): self = .digit
+            case UInt8(ascii: "_"): self = .extendNumLet
+            case UInt8(ascii: ","), UInt8(ascii: ";"): self = .midNum
+            case UInt8(ascii: "."): self = .midNumLet
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): self = .singleQuote
+            case 0x80...: self = .high
+            default: self = .other
+            }
+        }
+
+        var isWordLetter: Bool { self == .lower || self == .upper }
+        var continuesWord: Bool { rawValue >= ByteClass.lower.rawValue && rawValue <= ByteClass.extendNumLet.rawValue }
+    }
+
+    /// Whether every character of `text[range]` is ASCII or a punctuation mark `fastClass` knows,
+    /// checked eight bytes at a time.
+    static func isSimple(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let raw = UnsafeRawBufferPointer(text)
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            if index + 8 <= end, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let byte = text[index]
+            if byte < 0x80 { index += 1; continue }
+            if whitespaceLength(text, at: index, end: end) == 2 { index += 2; continue }
+            let (_, length) = fastClass(text, at: index, end: end)
+            if length == 0 { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// The UAX #29 scan of a simple range in one pass, each byte classified once.
+    private func scanSimpleRange(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
+    ) throws(TextError) {
+        let classes = byteClasses
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let first = classes[Int(text[index])]
+            guard first.continuesWord else {
+                index += first == .high ? max(Self.fastClass(text, at: index, end: end).1, 1) : 1
+                continue
+            }
+            let start = index
+            var last = first
+            var hasLetters = first.isWordLetter
+            var plain = first == .lower || first == .digit
+            index += 1
+            while index < end {
+                var current = classes[Int(text[index])]
+                var length = 1
+                if current == .high {
+                    let (known, knownLength) = Self.fastClass(text, at: index, end: end)
+                    guard known == .midNumLet || known == .singleQuote else { break }
+                    current = known == .midNumLet ? .midNumLet : .singleQuote
+                    length = knownLength
+                }
+                if current.continuesWord {
+                    hasLetters = hasLetters || current.isWordLetter
+                    plain = plain && (current == .lower || current == .digit)
+                    last = current
+                    index += length
+                    continue
+                }
+                guard current == .midNum || current == .midNumLet || current == .singleQuote, index + length < end else { break }
+                let next = classes[Int(text[index + length])]
+                let joinsLetters = last.isWordLetter && next.isWordLetter && current != .midNum
+                let joinsNumbers = last == .digit && next == .digit
+                guard joinsLetters || joinsNumbers else { break }
+                plain = false
+                last = next
+                index += length + 1
+            }
+            try body(WordSegment(start: start, end: index, hasLetters: hasLetters, isPlain: plain))
+        }
+    }
 
     // MARK: - The byte scanner for simple spans
 

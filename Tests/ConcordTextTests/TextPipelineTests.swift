@@ -56,3 +56,22 @@ import Testing
         #expect(sentences == ["The U.S. struck a base.", "Witnesses saw smoke!", "A second report followed."])
     }
 }
+
+@Suite struct TokenIDPathTests {
+    /// The id-only path must give exactly the ids of the full path, on real news and on names.
+    @Test func idsMatchTheFullPath() throws {
+        var texts = (try SharedCorpus.texts("events/allsides_roundups.jsonl", limit: 300)) ?? []
+        texts.append("Al Mayadin and al-Mayadin; the ez-Zor road. An in-depth look at Hit, Hayt and هيت. U.S. forces.")
+        let pipeline = try TextPipeline()
+        for text in texts {
+            var copy = text
+            let (full, fast) = try copy.withUTF8 { buffer in
+                var full: [UInt64] = [], fast: [UInt64] = []
+                try pipeline.forEachToken(in: buffer) { full.append($0.id) }
+                try pipeline.forEachTokenID(in: buffer) { fast.append($0) }
+                return (full, fast)
+            }
+            #expect(full == fast)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import ConcordSimilarity
+
+@Suite struct AverageLinkageTests {
+    func pair(_ a: Int32, _ b: Int32, _ score: Float) -> ScoredPair { ScoredPair(first: a, second: b, score: score) }
+
+    /// A ~ B ~ C with A and C unrelated: connected components would merge all three.
+    @Test func aChainOfTwoLinksDoesNotMergeItsEnds() {
+        let roots = AverageLinkage.cluster(count: 3, pairs: [pair(0, 1, 0.7), pair(1, 2, 0.6)], threshold: 0.5) { _, _ in 0 }
+        #expect(roots[0] == roots[1])
+        #expect(roots[2] != roots[0])
+    }
+
+    @Test func aLongChainOfWeakLinksStaysInPieces() {
+        let pairs = (0..<99).map { pair(Int32($0), Int32($0 + 1), 0.55) }
+        let roots = AverageLinkage.cluster(count: 100, pairs: pairs, threshold: 0.5) { _, _ in 0 }
+        #expect(Set(roots).count >= 50)
+    }
+
+    /// A pair LSH missed still counts with its exact score.
+    @Test func unverifiedPairsCountWithTheirExactScore() {
+        let exact: (Int, Int) -> Double = { a, b in Set([a, b]) == [0, 2] ? 0.8 : 0 }
+        let roots = AverageLinkage.cluster(count: 3, pairs: [pair(0, 1, 0.7), pair(1, 2, 0.6)], threshold: 0.5, score: exact)
+        #expect(Set(roots).count == 1)
+    }
+
+    @Test func aTightGroupMerges() {
+        let pairs = [pair(0, 1, 0.9), pair(0, 2, 0.8), pair(1, 2, 0.85), pair(2, 3, 0.6), pair(0, 3, 0.6), pair(1, 3, 0.7)]
+        let roots = AverageLinkage.cluster(count: 4, pairs: pairs, threshold: 0.5) { _, _ in 0 }
+        #expect(Set(roots).count == 1)
+    }
+
+    @Test func assignmentsNumberClustersInInputOrderAndPickTheBestConnectedRepresentative() {
+        let pairs = [pair(1, 2, 0.9), pair(1, 3, 0.8), pair(2, 3, 0.7)]
+        let roots = AverageLinkage.cluster(count: 4, pairs: pairs, threshold: 0.5) { _, _ in 0 }
+        let assignments = AverageLinkage.assignments(roots: roots, pairs: pairs, sizes: [1, 2, 3, 4]) { _, _ in 0 }
+        #expect(assignments.map(\.cluster) == [0, 1, 1, 1])
+        #expect(assignments[2].representative == 1)
+        #expect(assignments[1].similarity == 1)
+        #expect(abs(assignments[3].similarity - 0.8) < 1e-6)
+    }
+}
+
+@Suite struct NearDuplicateClustererTests {
+    static let wire = """
+    Rockets struck a base housing US forces near the Omar oil field in eastern Syria on Monday evening, \
+    witnesses said, hours after American airstrikes on militia positions near the Iraqi border. \
+    A coalition spokesman said there were no injuries and that the damage was being assessed. \
+    Iran-backed groups have attacked the base several times this year.
+    """
+
+    static func texts() -> [String] {
+        [
+            wire,
+            wire.replacingOccurrences(of: "Monday evening", with: "Monday night") + " The Syrian state news agency reported the attack.",
+            String(wire.prefix(190)),
+            "The central bank raised its main interest rate by half a point on Tuesday to curb inflation, the steepest rise in fifteen years.",
+            "",
+        ]
+    }
+
+    func run(threads: Int, _ texts: [String]) throws -> ClusterReport {
+        var options = ClusterOptions()
+        options.threads = threads
+        let clusterer = try NearDuplicateClusterer(options: options)
+        try clusterer.add(Array(texts.prefix(2)))
+        try clusterer.add(Array(texts.dropFirst(2)))
+        return clusterer.cluster()
+    }
+
+    @Test func groupsVersionsAndKeepsOthersApart() throws {
+        let report = try run(threads: 1, Self.texts())
+        let clusters = report.assignments.map(\.cluster)
+        #expect(clusters.count == 5)
+        #expect(clusters[0] == clusters[1] && clusters[1] == clusters[2])
+        #expect(Set([clusters[0], clusters[3], clusters[4]]).count == 3)
+        #expect(report.emptyDocuments == [4])
+    }
+
+    @Test func parallelRunsEqualTheSerialRun() throws {
+        var generator = SeededGenerator(seed: 5)
+        let words = Self.wire.split(separator: " ").map(String.init)
+        var texts: [String] = []
+        for _ in 0..<300 {
+            var copy = words
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                copy[Int.random(in: 0..<copy.count, using: &generator)] = "w\(generator.next() % 5000)"
+            }
+            texts.append(copy.prefix(Int.random(in: 20...copy.count, using: &generator)).joined(separator: " "))
+        }
+        let serial = try run(threads: 1, texts)
+        let parallel = try run(threads: 4, texts)
+        #expect(serial.assignments == parallel.assignments)
+        #expect(serial.verifiedPairs == parallel.verifiedPairs)
+    }
+}
