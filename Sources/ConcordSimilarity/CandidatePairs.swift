@@ -35,20 +35,26 @@ public struct CandidatePairs: Sendable {
         return CandidatePairs(pairs: merged, cappedBuckets: capped)
     }
 
+    /// The LSH key of document `document`'s band `band`: a hash of its `rows` slots.
+    @inline(__always)
+    public static func bandKey(_ store: SketchStore, document: Int, band: Int, rows: Int) -> UInt64 {
+        store.signatures.withUnsafeBufferPointer { signatures in
+            var hash = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+            let base = document * store.slots + band * rows
+            for row in 0..<rows {
+                hash = (hash ^ UInt64(signatures[base + row])) &* 0xFF51_AFD7_ED55_8CCD
+                hash = (hash << 31) | (hash >> 33)
+            }
+            return Shingles.finalize(hash)
+        }
+    }
+
     /// The sorted distinct pairs of one band, and how many of its buckets were capped.
     static func bandPairs(_ store: SketchStore, documents: [Int], band: Int, rows: Int, bucketCap: Int) -> ([UInt64], Int) {
         var keyed: [(key: UInt64, document: UInt32)] = []
         keyed.reserveCapacity(documents.count)
-        store.signatures.withUnsafeBufferPointer { signatures in
-            for document in documents {
-                var hash = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                let base = document * store.slots + band * rows
-                for row in 0..<rows {
-                    hash = (hash ^ UInt64(signatures[base + row])) &* 0xFF51_AFD7_ED55_8CCD
-                    hash = (hash << 31) | (hash >> 33)
-                }
-                keyed.append((Shingles.finalize(hash), UInt32(document)))
-            }
+        for document in documents {
+            keyed.append((bandKey(store, document: document, band: band, rows: rows), UInt32(document)))
         }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.document < $1.document }
         var pairs: [UInt64] = []

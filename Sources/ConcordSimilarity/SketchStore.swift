@@ -1,7 +1,7 @@
 /// All sketches of a corpus in three flat arrays (fingerprints, their offsets, signatures), so a
 /// million documents cost a few allocations, not millions. Documents are numbered in the order
 /// they were added.
-public struct SketchStore: Sendable {
+public struct SketchStore: Sendable, Equatable {
     public let slots: Int
     public private(set) var fingerprints: [UInt32] = []
     public private(set) var offsets: [Int] = [0]
@@ -9,6 +9,24 @@ public struct SketchStore: Sendable {
     public private(set) var tokenCounts: [Int32] = []
 
     public init(slots: Int) { self.slots = slots }
+
+    /// A store from its arrays (as read from an index file).
+    public init(slots: Int, fingerprints: [UInt32], offsets: [Int], signatures: [UInt32]) {
+        self.slots = slots
+        self.fingerprints = fingerprints
+        self.offsets = offsets
+        self.signatures = signatures
+        tokenCounts = [Int32](repeating: 0, count: offsets.count - 1)
+    }
+
+    /// Appends every document of `other`.
+    public mutating func append(contentsOf other: SketchStore) {
+        let base = fingerprints.count
+        fingerprints.append(contentsOf: other.fingerprints)
+        offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
+        signatures.append(contentsOf: other.signatures)
+        tokenCounts.append(contentsOf: other.tokenCounts)
+    }
 
     public var count: Int { offsets.count - 1 }
 
