@@ -65,10 +65,12 @@ struct ClusterCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let path = input ?? CorpusInputOptions.defaultCorpus() else {
+        guard var path = input ?? CorpusInputOptions.defaultCorpus() else {
             throw fail(CommandError("no INPUT given and no Corpus/ found here; give a directory, a JSONL or a CSV file"))
         }
         do {
+            // --dedup reads the input a second time to copy the kept reports.
+            if dedup && path == "-" { path = try InputReading.spoolStandardInput() }
             let run = try ClusterRun(source: corpus.source(path), skipInvalid: corpus.skipInvalid, options: matching.options(),
                                      progress: !quiet && isTerminal(2))
             let result = try run.execute()
