@@ -40,17 +40,9 @@ struct BenchCommand: ParsableCommand {
         guard let path = input ?? CorpusInputOptions.defaultCorpus() else {
             throw fail(CommandError("no CORPUS given and no Corpus/ found here"))
         }
-        do {
+        try reportingErrors(source: path) {
             let table = try StageTimer(options: matching.options()).run(source: corpus.source(path), skipInvalid: corpus.skipInvalid)
-            var output = OutputBuffer()
-            output.write(table.rendered(path: path))
-            output.flush()
-        } catch let error as CommandError {
-            throw fail(error)
-        } catch let error as CorpusError {
-            throw fail(CommandError(error.description))
-        } catch let error as TextError {
-            throw fail(CommandError(error, in: path))
+            try OutputBuffer.emit(table.rendered(path: path), to: nil)
         }
     }
 }

@@ -68,7 +68,7 @@ struct ClusterCommand: ParsableCommand {
         guard var path = input ?? CorpusInputOptions.defaultCorpus() else {
             throw fail(CommandError("no INPUT given and no Corpus/ found here; give a directory, a JSONL or a CSV file"))
         }
-        do {
+        try reportingErrors(source: path) {
             // --dedup reads the input a second time to copy the kept reports.
             if dedup && path == "-" { path = try InputReading.spoolStandardInput() }
             let run = try ClusterRun(source: corpus.source(path), skipInvalid: corpus.skipInvalid, options: matching.options(),
@@ -76,12 +76,6 @@ struct ClusterCommand: ParsableCommand {
             let result = try run.execute()
             try ClusterOutput(result: result, path: path, options: run.options).write(
                 format: format ?? (output == nil ? .text : .jsonl), to: output, dedup: dedup, corpus: corpus, quiet: quiet)
-        } catch let error as CommandError {
-            throw fail(error)
-        } catch let error as CorpusError {
-            throw fail(CommandError(error.description))
-        } catch let error as TextError {
-            throw fail(CommandError(error, in: path))
         }
     }
 }

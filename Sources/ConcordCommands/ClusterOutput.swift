@@ -26,19 +26,7 @@ struct ClusterOutput {
         if !quiet && (file != nil || format != .text) { printError(summary().joined(separator: "\n")) }
     }
 
-    private func emit(_ text: String, to file: String?) throws {
-        if let file {
-            do {
-                try text.write(toFile: file, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandError("\(file): cannot write (\(error.localizedDescription))")
-            }
-        } else {
-            var output = OutputBuffer()
-            output.write(text)
-            output.flush()
-        }
-    }
+    private func emit(_ text: String, to file: String?) throws { try OutputBuffer.emit(text, to: file) }
 
     // MARK: - Machine-readable
 

@@ -53,21 +53,6 @@ enum IndexSketching {
 
     static func json(_ id: IndexFile.ID) -> String { id.isInteger ? id.text : JSONWriting.quoted(id.text) }
 
-    /// Runs `body`, turning the library's errors into messages.
-    static func reporting(_ path: String, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as CommandError {
-            throw fail(error)
-        } catch let error as CorpusError {
-            throw fail(CommandError(error.description))
-        } catch let error as IndexError {
-            throw fail(CommandError(error.description))
-        } catch let error as TextError {
-            throw fail(CommandError(error, in: path))
-        }
-    }
-
     /// Refuses to mix sketches made with other settings.
     static func checkSettings(_ index: IndexFile, path: String, options: ClusterOptions) throws {
         let wanted = IndexFile.settings(of: options)
@@ -101,7 +86,7 @@ struct IndexAddCommand: ParsableCommand {
     func validate() throws { try matching.check() }
 
     func run() throws {
-        try IndexSketching.reporting(input) {
+        try reportingErrors(source: input) {
             let options = matching.options()
             var file = IndexFile(settings: IndexFile.settings(of: options), ids: [], store: SketchStore(slots: options.slots))
             if FileManager.default.fileExists(atPath: index) {
@@ -154,7 +139,7 @@ struct IndexQueryCommand: ParsableCommand {
     func validate() throws { try matching.check() }
 
     func run() throws {
-        try IndexSketching.reporting(input) {
+        try reportingErrors(source: input) {
             let options = matching.options()
             let file = try IndexFile.read(from: index)
             try IndexSketching.checkSettings(file, path: index, options: options)
@@ -171,17 +156,7 @@ struct IndexQueryCommand: ParsableCommand {
                 lines += JSONWriting.object(["id": IndexSketching.json(IndexSketching.indexID(ids[document])),
                                              "matches": JSONWriting.array(matches)]) + "\n"
             }
-            if let output {
-                do {
-                    try lines.write(toFile: output, atomically: true, encoding: .utf8)
-                } catch {
-                    throw CommandError("\(output): cannot write (\(error.localizedDescription))")
-                }
-            } else {
-                var buffer = OutputBuffer()
-                buffer.write(lines)
-                buffer.flush()
-            }
+            try OutputBuffer.emit(lines, to: output)
             printError("\(matched.grouped) of \(store.count.grouped) documents match \(index) (\(file.ids.count.grouped) indexed)")
         }
     }
@@ -198,7 +173,7 @@ struct IndexStatsCommand: ParsableCommand {
     var index: String
 
     func run() throws {
-        try IndexSketching.reporting(index) {
+        try reportingErrors(source: index) {
             let file = try IndexFile.read(from: index)
             let size = (try? FileManager.default.attributesOfItem(atPath: index)[.size] as? Int) ?? 0
             let shingles = file.store.fingerprints.count

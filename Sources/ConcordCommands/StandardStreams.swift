@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Writes `text` and a newline to standard error.
 func printError(_ text: String) {
@@ -52,6 +53,23 @@ struct OutputBuffer {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { writeAll(descriptor: 1, $0) }
         bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+extension OutputBuffer {
+    /// Writes `text` to `file` (atomically) or, when `file` is nil, to standard output.
+    static func emit(_ text: String, to file: String?) throws {
+        guard let file else {
+            var output = OutputBuffer()
+            output.write(text)
+            output.flush()
+            return
+        }
+        do {
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandError("\(file): cannot write (\(error.localizedDescription))")
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import ConcordText
+
 /// How documents are cut into shingles.
 public enum ShingleKind: Sendable, Equatable {
     /// Runs of `n` consecutive normalized words.
@@ -52,15 +54,7 @@ public enum Shingles {
         }
     }
 
-    /// The murmur3 finalizer: every input bit reaches every output bit.
+    /// The murmur3 finalizer (`StableHash.mix`): every input bit reaches every output bit.
     @inlinable @inline(__always)
-    public static func finalize(_ value: UInt64) -> UInt64 {
-        var x = value
-        x ^= x >> 33
-        x = x &* 0xFF51_AFD7_ED55_8CCD
-        x ^= x >> 33
-        x = x &* 0xC4CE_B9FE_1A85_EC53
-        x ^= x >> 33
-        return x
-    }
+    public static func finalize(_ value: UInt64) -> UInt64 { StableHash.mix(value) }
 }

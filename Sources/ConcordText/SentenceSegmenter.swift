@@ -15,15 +15,7 @@ public final class SentenceSegmenter {
     /// - Complexity: O(*n*) in the bytes of the range.
     public func sentences(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws(TextError) -> [Range<Int>] {
         let slice = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
-        let utf16 = Array(slice.utf16)
-        var utf8Offsets = [Int](repeating: 0, count: utf16.count + 1)
-        var utf16Index = 0, utf8Index = 0
-        for scalar in slice.unicodeScalars {
-            utf8Offsets[utf16Index] = utf8Index
-            utf16Index += UTF16.width(scalar)
-            utf8Index += UTF8.width(scalar)
-        }
-        utf8Offsets[utf16Index] = utf8Index
+        let (utf16, utf8Offsets) = UTF16Offsets.units(of: slice)
         var result: [Range<Int>] = []
         for segment in try breaker.segments(utf16) {
             var start = range.lowerBound + utf8Offsets[segment.start]

@@ -114,16 +114,7 @@ public final class WordSegmenter {
 
     /// ICU's words of `span`, as UTF-8 offsets relative to the span.
     func icuWords(_ span: String) throws(TextError) -> [WordSegment] {
-        let utf16 = Array(span.utf16)
-        // UTF-8 offset of every UTF-16 offset (only scalar starts are ever looked up).
-        var utf8Offsets = [Int](repeating: 0, count: utf16.count + 1)
-        var utf16Index = 0, utf8Index = 0
-        for scalar in span.unicodeScalars {
-            utf8Offsets[utf16Index] = utf8Index
-            utf16Index += UTF16.width(scalar)
-            utf8Index += UTF8.width(scalar)
-        }
-        utf8Offsets[utf16Index] = utf8Index
+        let (utf16, utf8Offsets) = UTF16Offsets.units(of: span)
         var result: [WordSegment] = []
         for segment in try breaker.segments(utf16) {
             // Rule status 100 and above: numbers, letters, kana, ideographs; below 100 not a word.
