@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "concord", targets: ["concord"]),
         .library(name: "ConcordText", targets: ["ConcordText"]),
+        .library(name: "ConcordSimilarity", targets: ["ConcordSimilarity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

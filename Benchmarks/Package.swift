@@ -27,5 +27,15 @@ let package = Package(
             path: "Benchmarks/TextPipeline",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SimilarityBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ConcordText", package: concord),
+                .product(name: "ConcordSimilarity", package: concord),
+            ],
+            path: "Benchmarks/Similarity",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -26,11 +26,11 @@ public struct MinHasher: Sendable {
         self.slots = slots
         self.scheme = scheme
         self.seed = seed
-        var state = seed
+        var generator = SplitMix64(seed: seed)
         var multipliers: [UInt64] = [], increments: [UInt64] = []
         for _ in 0..<slots {
-            multipliers.append(Self.splitMix(&state) | 1)
-            increments.append(Self.splitMix(&state))
+            multipliers.append(generator.next() | 1)
+            increments.append(generator.next())
         }
         self.multipliers = multipliers
         self.increments = increments
@@ -97,12 +97,4 @@ public struct MinHasher: Sendable {
         }
     }
 
-    /// SplitMix64: a seeded stream of well-mixed 64-bit values for the hash parameters.
-    static func splitMix(_ state: inout UInt64) -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

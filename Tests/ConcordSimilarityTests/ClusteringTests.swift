@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func parallelRunsEqualTheSerialRun() throws {
-        var generator = SeededGenerator(seed: 5)
+        var generator = SplitMix64(seed: 5)
         let words = Self.wire.split(separator: " ").map(String.init)
         var texts: [String] = []
         for _ in 0..<300 {

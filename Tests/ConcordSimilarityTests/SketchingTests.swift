@@ -27,7 +27,7 @@ import Testing
 
 @Suite struct ShingleSetTests {
     @Test func radixSortUniqueMatchesTheStandardLibrary() {
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         var scratch: [UInt32] = []
         for size in [0, 1, 2, 7, 100, 1000, 5000] {
             var values = (0..<size).map { _ in UInt32.random(in: 0...UInt32(max(1, size / 2)), using: &generator) << 3 }
@@ -55,7 +55,7 @@ import Testing
 
     @Test(arguments: MinHashScheme.allCases)
     func estimatesJaccard(scheme: MinHashScheme) {
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         let hasher = MinHasher(slots: 256, scheme: scheme, seed: 42)
         let shared = (0..<300).map { _ in generator.next() }
         let a = shared + (0..<100).map { _ in generator.next() }

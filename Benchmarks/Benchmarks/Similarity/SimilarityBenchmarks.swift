@@ -1,0 +1,180 @@
+import Benchmark
+import ConcordSimilarity
+import ConcordText
+import Foundation
+
+/// Every stage of the similarity path, each alone, on a fixed synthetic corpus built from real
+/// English reports: 2,000 documents, each an edited version of one of 400 reports (words replaced,
+/// paragraphs cut), so that LSH, verification and clustering see realistic overlap.
+///
+///   CleanEnglish1MiB, SegmentWords1MiB       throughput reads as MiB/s
+///   ShingleHash2000Docs                      word 5-shingle hashes of the corpus's token ids
+///   SignOnePermutation2000Docs, SignAffine2000Docs   the two MinHash schemes, 128 slots
+///   FingerprintSort2000Docs                  sorting and deduplicating the shingle sets
+///   LSHCandidates2000Docs                    banding (28 × 2) into candidate pairs
+///   LSHIndexBuild2000Docs, LSHQuery2000Docs  the on-disk index's buckets, and querying them
+///   VerifyCandidates                         exact containment of every candidate pair
+///   ClusterAverageLinkage                    average linkage over the verified pairs
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput],
+        warmupIterations: 1,
+        maxDuration: .seconds(2),
+        maxIterations: 300,
+        thresholds: [.wallClock: .relaxed, .throughput: .relaxed]
+    )
+    let corpus = SyntheticCorpus.shared
+
+    Benchmark("CleanEnglish1MiB") { benchmark in
+        let cleaner = ScrapeCleaner()
+        for _ in benchmark.scaledIterations {
+            for var text in corpus.oneMiB { blackHole(text.withUTF8 { cleaner.clean($0).kept.count }) }
+        }
+    }
+
+    Benchmark("SegmentWords1MiB") { benchmark, segmenter in
+        for _ in benchmark.scaledIterations {
+            for var text in corpus.oneMiB {
+                text.withUTF8 { buffer in try? segmenter.forEachWord(in: buffer, range: 0..<buffer.count) { blackHole($0) } }
+            }
+        }
+    } setup: {
+        try WordSegmenter()
+    }
+
+    Benchmark("ShingleHash2000Docs") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for ids in corpus.tokenIDs {
+                ids.withUnsafeBufferPointer { Shingles.forEachWordShingle($0, n: 5) { blackHole($0) } }
+            }
+        }
+    }
+
+    for scheme in MinHashScheme.allCases {
+        let name = scheme == .onePermutation ? "SignOnePermutation2000Docs" : "SignAffine2000Docs"
+        Benchmark(name) { benchmark in
+            let hasher = MinHasher(slots: 128, scheme: scheme)
+            var signature = [UInt32](repeating: 0, count: 128)
+            for _ in benchmark.scaledIterations {
+                for hashes in corpus.shingles {
+                    hashes.withUnsafeBufferPointer { buffer in signature.withUnsafeMutableBufferPointer { hasher.sign(buffer, into: $0) } }
+                    blackHole(signature[0])
+                }
+            }
+        }
+    }
+
+    Benchmark("FingerprintSort2000Docs") { benchmark in
+        var scratch: [UInt32] = []
+        for _ in benchmark.scaledIterations {
+            for hashes in corpus.shingles {
+                var fingerprints = hashes.map(ShingleSet.fingerprint)
+                blackHole(ShingleSet.sortUnique(&fingerprints, scratch: &scratch))
+            }
+        }
+    }
+
+    Benchmark("LSHCandidates2000Docs") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(CandidatePairs.find(in: corpus.store, bands: corpus.bands, threads: 1).pairs.count)
+        }
+    }
+
+    Benchmark("LSHIndexBuild2000Docs") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(IndexQuery(index: corpus.store, bands: corpus.bands)) }
+    }
+
+    Benchmark("LSHQuery2000Docs") { benchmark, query in
+        for _ in benchmark.scaledIterations {
+            for document in 0..<corpus.store.count {
+                blackHole(query.matches(of: document, in: corpus.store, measure: .containment, threshold: 0.5).count)
+            }
+        }
+    } setup: {
+        IndexQuery(index: corpus.store, bands: corpus.bands)
+    }
+
+    Benchmark("VerifyCandidates") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(Verification.verify(corpus.candidates, store: corpus.store, measure: .containment, threshold: 0.5, threads: 1).count)
+        }
+    }
+
+    Benchmark("ClusterAverageLinkage") { benchmark in
+        let store = corpus.store
+        for _ in benchmark.scaledIterations {
+            blackHole(AverageLinkage.cluster(count: store.count, pairs: corpus.verified, threshold: 0.5) { a, b in
+                store.score(a, b, measure: .containment)
+            })
+        }
+    }
+}
+
+/// The benchmark corpus, built once.
+final class SyntheticCorpus: Sendable {
+    static let shared = SyntheticCorpus()
+
+    let oneMiB: [String]
+    let tokenIDs: [[UInt64]]
+    let shingles: [[UInt64]]
+    let store: SketchStore
+    let bands = BandParameters(bands: 28, rows: 2)
+    let candidates: [UInt64]
+    let verified: [ScoredPair]
+
+    init() {
+        let reports = Self.englishReports()
+        var generator = SplitMix64(seed: 42)
+        var versions: [String] = []
+        for index in 0..<2000 {
+            var words = reports[index % 400 % reports.count].split(separator: " ").map(String.init)
+            for _ in 0..<(words.count / 20) { words[Int(generator.next() % UInt64(max(words.count, 1)))] = "w\(generator.next() % 10_000)" }
+            let keep = words.count - Int(generator.next() % UInt64(max(words.count / 3, 1)))
+            versions.append(words.prefix(keep).joined(separator: " "))
+        }
+        var total = 0
+        oneMiB = versions.filter { total += $0.utf8.count; return total <= 1 << 20 }
+        let pipeline = try! TextPipeline()
+        tokenIDs = versions.map { text in
+            var copy = text
+            var ids: [UInt64] = []
+            copy.withUTF8 { buffer in try! pipeline.forEachTokenID(in: buffer) { ids.append($0) } }
+            return ids
+        }
+        shingles = tokenIDs.map { ids in
+            var hashes: [UInt64] = []
+            ids.withUnsafeBufferPointer { Shingles.forEachWordShingle($0, n: 5) { hashes.append($0) } }
+            return hashes
+        }
+        let hasher = MinHasher(slots: 128)
+        var store = SketchStore(slots: 128)
+        var scratch: [UInt32] = []
+        for hashes in shingles {
+            var signature = [UInt32](repeating: 0, count: 128)
+            hashes.withUnsafeBufferPointer { buffer in signature.withUnsafeMutableBufferPointer { hasher.sign(buffer, into: $0) } }
+            var fingerprints = hashes.map(ShingleSet.fingerprint)
+            let count = ShingleSet.sortUnique(&fingerprints, scratch: &scratch)
+            store.append(DocumentSketch(fingerprints: Array(fingerprints.prefix(count)), signature: signature, tokenCount: hashes.count))
+        }
+        self.store = store
+        candidates = CandidatePairs.find(in: store, bands: bands, threads: 1).pairs
+        verified = Verification.verify(candidates, store: store, measure: .containment, threshold: 0.5, threads: 1)
+    }
+
+    /// The AllSides reports in ../shared, or the sample Corpus/ when absent.
+    static func englishReports() -> [String] {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let shared = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/events/allsides_roundups.jsonl")
+        if let data = try? String(contentsOf: shared, encoding: .utf8) {
+            return data.split(separator: "\n").compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String
+            }
+        }
+        print("note: \(shared.path) is absent; using Corpus/ for the similarity workload")
+        let corpus = repository.appendingPathComponent("Corpus")
+        let files = (FileManager.default.enumerator(atPath: corpus.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        return files.compactMap { try? String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }
+    }
+}
+
