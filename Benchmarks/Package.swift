@@ -18,9 +18,16 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Shared by the suites: tolerances for this noisy machine, and the benchmark texts.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Support"
+        ),
         .executableTarget(
             name: "TextPipelineBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ConcordText", package: concord),
             ],
@@ -30,6 +37,7 @@ let package = Package(
         .executableTarget(
             name: "SimilarityBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ConcordText", package: concord),
                 .product(name: "ConcordSimilarity", package: concord),

@@ -1,4 +1,9 @@
 internal import ConcordText
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads the fields Concord needs from one JSON object held in bytes, without building a
 /// dictionary: wanted keys are decoded, every other value is skipped over.
@@ -98,18 +103,14 @@ struct JSONObjectScanner {
     private mutating func parseString() throws(Failure) -> String {
         index += 1
         var output: [UInt8] = []
-        var runStart = index
         while true {
-            guard index < bytes.count else { throw fail("unterminated string") }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                output.append(contentsOf: bytes[runStart..<index])
-                index += 1
-                break
-            }
-            if byte != UInt8(ascii: "\\") { index += 1; continue }
-            output.append(contentsOf: bytes[runStart..<index])
-            index += 1
+            // The next quote or backslash, found with memchr over the remaining bytes.
+            let runStart = index
+            let stop = nextQuoteOrBackslash(from: index)
+            guard stop < bytes.count else { throw fail("unterminated string") }
+            output.append(contentsOf: bytes[runStart..<stop])
+            index = stop + 1
+            if bytes[stop] == UInt8(ascii: "\"") { break }
             guard index < bytes.count else { throw fail("unterminated escape") }
             let escape = bytes[index]
             index += 1
@@ -125,17 +126,24 @@ struct JSONObjectScanner {
                 index -= 1
                 throw fail("invalid escape '\\\(Unicode.Scalar(escape))'")
             }
-            runStart = index
         }
-        let stringStart = runStart
         let bad = output.withUnsafeBufferPointer { firstInvalidUTF8($0) }
         if bad != nil {
-            guard lossy else {
-                throw Failure(offset: stringStart, message: "invalid UTF-8 inside a string (use --lossy to replace it)")
-            }
+            guard lossy else { throw fail("invalid UTF-8 inside a string (use --lossy to replace it)") }
             replacedSurrogates += 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The offset of the first `"` or `\` at or after `start`, or `bytes.count`.
+    private func nextQuoteOrBackslash(from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        let count = bytes.count - start
+        let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), count)
+        let limit = quote.map { UnsafeRawPointer($0) - UnsafeRawPointer(base + start) } ?? count
+        let backslash = memchr(base + start, Int32(UInt8(ascii: "\\")), limit)
+        let end = backslash.map { UnsafeRawPointer($0) - UnsafeRawPointer(base + start) } ?? limit
+        return start + end
     }
 
     /// After `\u`: four hex digits, joined with a following low surrogate escape when it is a pair.
@@ -200,12 +208,12 @@ struct JSONObjectScanner {
 
     private mutating func skipString() throws(Failure) {
         index += 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { index += 1; return }
-            index += byte == UInt8(ascii: "\\") ? 2 : 1
+        while true {
+            let stop = nextQuoteOrBackslash(from: index)
+            guard stop < bytes.count else { index = bytes.count; throw fail("unterminated string") }
+            if bytes[stop] == UInt8(ascii: "\"") { index = stop + 1; return }
+            index = stop + 2
         }
-        throw fail("unterminated string")
     }
 
     /// Skips an object or array by counting brackets outside strings.

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import ConcordSimilarity
 import ConcordText
 import Foundation
@@ -21,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1,
         maxDuration: .seconds(2),
         maxIterations: 300,
-        thresholds: [.wallClock: .relaxed, .throughput: .relaxed]
+        thresholds: NoisyMachineThresholds.all
     )
     let corpus = SyntheticCorpus.shared
 
@@ -123,7 +124,7 @@ final class SyntheticCorpus: Sendable {
     let verified: [ScoredPair]
 
     init() {
-        let reports = Self.englishReports()
+        let reports = BenchmarkTexts.english()
         var generator = SplitMix64(seed: 42)
         var versions: [String] = []
         for index in 0..<2000 {
@@ -160,21 +161,4 @@ final class SyntheticCorpus: Sendable {
         candidates = CandidatePairs.find(in: store, bands: bands, threads: 1).pairs
         verified = Verification.verify(candidates, store: store, measure: .containment, threshold: 0.5, threads: 1)
     }
-
-    /// The AllSides reports in ../shared, or the sample Corpus/ when absent.
-    static func englishReports() -> [String] {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let shared = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/events/allsides_roundups.jsonl")
-        if let data = try? String(contentsOf: shared, encoding: .utf8) {
-            return data.split(separator: "\n").compactMap { line in
-                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String
-            }
-        }
-        print("note: \(shared.path) is absent; using Corpus/ for the similarity workload")
-        let corpus = repository.appendingPathComponent("Corpus")
-        let files = (FileManager.default.enumerator(atPath: corpus.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-        return files.compactMap { try? String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }
-    }
 }
-

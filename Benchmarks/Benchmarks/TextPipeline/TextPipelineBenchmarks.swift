@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import ConcordText
 import Foundation
 
@@ -16,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1,
         maxDuration: .seconds(3),
         maxIterations: 200,
-        thresholds: [.wallClock: .relaxed, .throughput: .relaxed]
+        thresholds: NoisyMachineThresholds.all
     )
 
     let english = Workload.english()
@@ -46,42 +47,12 @@ let benchmarks: @Sendable () -> Void = {
 /// The benchmark texts: real reports, cut to exactly 1 MiB.
 enum Workload {
     static let size = 1 << 20
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// English news reports.
+    static func english() -> [String] { cut(BenchmarkTexts.english()) }
 
-    /// English news from the AllSides roundups in ../shared, or Concord's own Corpus/ when absent.
-    static func english() -> [String] {
-        let shared = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/events/allsides_roundups.jsonl")
-        if let data = try? String(contentsOf: shared, encoding: .utf8) {
-            let texts = data.split(separator: "\n").compactMap { line in
-                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String
-            }
-            return cut(texts)
-        }
-        print("note: \(shared.path) is absent; using Corpus/ for the English workload")
-        return cut(corpusReports { !$0.contains("arabic") })
-    }
-
-    /// Arabic-script text: the Arabic report in Corpus/ and the Arabic-script names in ../shared.
+    /// Arabic-script text: the Arabic report in Corpus/ and the Arabic-script place names.
     static func arabic() -> [String] {
-        var texts = corpusReports { $0.contains("arabic") }
-        let names = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/names/variants_public.tsv")
-        if let data = try? String(contentsOf: names, encoding: .utf8) {
-            var arabicNames: [String] = []
-            for line in data.split(separator: "\n") {
-                let cells: [Substring] = line.split(separator: "\t")
-                if cells.count > 2 && cells[2] == "Arab" { arabicNames.append(String(cells[1])) }
-            }
-            texts.append(arabicNames.joined(separator: "، "))
-        }
-        return cut(texts)
-    }
-
-    static func corpusReports(_ include: (String) -> Bool) -> [String] {
-        let corpus = repository.appendingPathComponent("Corpus")
-        let files = (FileManager.default.enumerator(atPath: corpus.path)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".txt") && include($0) }.sorted()
-        return files.compactMap { try? String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }
+        cut(BenchmarkTexts.corpus { $0.contains("arabic") } + [BenchmarkTexts.arabicNames().joined(separator: "، ")])
     }
 
     /// Documents repeated in order until they hold exactly `size` bytes (the last one trimmed at a
