@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1,
         maxDuration: .seconds(3),
         maxIterations: 200,
-        thresholds: NoisyMachineThresholds.all
+        thresholds: NoisyMachineThresholds.all.merging([.peakMemoryResident: BenchmarkThresholds(relative: [.p90: 50.0])]) { $1 }
     )
 
     let english = Workload.english()
