@@ -43,6 +43,10 @@ let package = Package(
             name: "ConcordSimilarity",
             dependencies: ["ConcordText"]
         ),
+        .target(
+            name: "ConcordDiff",
+            dependencies: ["ConcordText"]
+        ),
         // The `concord` subcommands, as a library so tests can drive them.
         .target(
             name: "ConcordCommands",
@@ -50,6 +54,7 @@ let package = Package(
                 "ConcordText",
                 "ConcordCorpus",
                 "ConcordSimilarity",
+                "ConcordDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +77,10 @@ let package = Package(
         .testTarget(
             name: "ConcordCommandsTests",
             dependencies: ["ConcordCommands", "ConcordText"]
+        ),
+        .testTarget(
+            name: "ConcordDiffTests",
+            dependencies: ["ConcordDiff", "ConcordText"]
         ),
     ]
 )

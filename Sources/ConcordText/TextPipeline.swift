@@ -16,6 +16,10 @@ public enum NameFoldingScope: String, Sendable, CaseIterable {
     /// words; name articles ("al", "el", "ez", …) are dropped when hyphenated to the next word
     /// (al-Mayadin) or when a capitalized "Al"/"El" precedes a capitalized word (Al Mayadin).
     case properNames = "proper-names"
+    /// Like `properNames`, but every capitalized word is folded wherever it stands, so a word's
+    /// form never depends on whether it starts a sentence: the diff uses this, since an edit that
+    /// moves a sentence boundary must not change the words after it.
+    case capitalized
     /// Every word (for lists of names, as `concord key` reads them); an article is dropped whenever
     /// a word follows it.
     case all
@@ -158,6 +162,9 @@ public final class TextPipeline {
             if flags.contains(.article), let next, joinsName(flags, next: next.entry.flags, gap: gap) { return }
             folds = flags.contains(.nonLatin) || (flags.isCapitalizedName
                 && (!occurrence.sentenceStart || (next.map { $0.entry.flags.isCapitalizedName && !$0.sentenceStart } ?? false)))
+        case .capitalized:
+            if flags.contains(.article), let next, joinsName(flags, next: next.entry.flags, gap: gap) { return }
+            folds = flags.contains(.nonLatin) || flags.isCapitalizedName
         }
         if folds {
             if !entry.foldedIsEmpty { emit(occurrence.range, entry.foldedTerm, entry.foldedID) }

@@ -1,0 +1,118 @@
+import ConcordText
+
+/// A word-level difference between two texts, as hunks that cover both texts in order.
+///
+/// Words are compared by their normalized ids (`TextPipeline`), so case, quote style, diacritics
+/// and transliteration variants of a name are not differences; the characters between words are
+/// kept with the word that follows them. Applying the hunks to the old text gives the new text
+/// exactly, whitespace included.
+public struct WordDiff: Sendable, Equatable {
+    public enum Hunk: Sendable, Equatable {
+        /// The same bytes in both texts.
+        case same(old: Range<Int>, new: Range<Int>)
+        /// The same words written differently (case, quotes, punctuation, spacing, spelling of a
+        /// name): not a difference by default.
+        case restyled(old: Range<Int>, new: Range<Int>)
+        /// Old text that the new one does not have.
+        case deleted(old: Range<Int>)
+        /// New text that the old one does not have.
+        case inserted(new: Range<Int>)
+    }
+
+    public let old: String
+    public let new: String
+    public let hunks: [Hunk]
+
+    /// Whether the texts differ in their words (restyling does not count).
+    public var hasChanges: Bool {
+        hunks.contains { if case .deleted = $0 { return true }; if case .inserted = $0 { return true }; return false }
+    }
+
+    /// The normalization a diff compares words with: no cleaning (every byte of both texts is
+    /// covered), and name folding of every capitalized word wherever it stands, so that an edit
+    /// which moves a sentence boundary does not change the words after it.
+    public static let pipelineOptions = TextPipeline.Options(clean: false, nameFolding: .capitalized)
+
+    /// Compares `old` with `new`.
+    ///
+    /// - Parameter pipeline: the normalization that decides which words are equal; made with
+    ///   `pipelineOptions`.
+    /// - Complexity: O(*b*) to read *b* bytes, plus O((*n* + *m*) · *d*) for *n* and *m* words and
+    ///   *d* word edits (`MyersDiff`).
+    public init(old: String, new: String, pipeline: TextPipeline) throws(TextError) {
+        self.old = old
+        self.new = new
+        let oldAtoms = try Atoms(old, pipeline: pipeline)
+        let newAtoms = try Atoms(new, pipeline: pipeline)
+        var hunks: [Hunk] = []
+        func append(_ hunk: Hunk) {
+            switch (hunks.last, hunk) {
+            case let (.same(a, b)?, .same(c, d)) where a.upperBound == c.lowerBound && b.upperBound == d.lowerBound:
+                hunks[hunks.count - 1] = .same(old: a.lowerBound..<c.upperBound, new: b.lowerBound..<d.upperBound)
+            case let (.restyled(a, b)?, .restyled(c, d)) where a.upperBound == c.lowerBound && b.upperBound == d.lowerBound:
+                hunks[hunks.count - 1] = .restyled(old: a.lowerBound..<c.upperBound, new: b.lowerBound..<d.upperBound)
+            case let (.deleted(a)?, .deleted(c)) where a.upperBound == c.lowerBound:
+                hunks[hunks.count - 1] = .deleted(old: a.lowerBound..<c.upperBound)
+            case let (.inserted(b)?, .inserted(d)) where b.upperBound == d.lowerBound:
+                hunks[hunks.count - 1] = .inserted(new: b.lowerBound..<d.upperBound)
+            default:
+                hunks.append(hunk)
+            }
+        }
+        func pair(_ a: Range<Int>, _ b: Range<Int>) {
+            guard !(a.isEmpty && b.isEmpty) else { return }
+            let equal = oldAtoms.utf8[a].elementsEqual(newAtoms.utf8[b])
+            append(equal ? .same(old: a, new: b) : .restyled(old: a, new: b))
+        }
+        for step in MyersDiff.steps(oldAtoms.keys, newAtoms.keys) {
+            switch step {
+            case .equal(let a, let b, let count):
+                for index in 0..<count { pair(oldAtoms.ranges[a + index], newAtoms.ranges[b + index]) }
+            case .delete(let a, let count):
+                append(.deleted(old: oldAtoms.ranges[a].lowerBound..<oldAtoms.ranges[a + count - 1].upperBound))
+            case .insert(let b, let count):
+                append(.inserted(new: newAtoms.ranges[b].lowerBound..<newAtoms.ranges[b + count - 1].upperBound))
+            }
+        }
+        pair(oldAtoms.tail, newAtoms.tail)
+        self.hunks = hunks
+    }
+
+    /// The new text rebuilt from the old one and the hunks: what the diff says to keep, plus what
+    /// it says to add.
+    public func applied() -> String {
+        let oldBytes = Array(old.utf8), newBytes = Array(new.utf8)
+        var result: [UInt8] = []
+        for hunk in hunks {
+            switch hunk {
+            case .same(let a, _): result.append(contentsOf: oldBytes[a])
+            case .restyled(_, let b), .inserted(let b): result.append(contentsOf: newBytes[b])
+            case .deleted: break
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+}
+
+/// A text cut into atoms for diffing: each word with the characters before it, then the tail after
+/// the last word. Atoms tile the text.
+struct Atoms {
+    let utf8: [UInt8]
+    var keys: [UInt64] = []
+    var ranges: [Range<Int>] = []
+    var tail: Range<Int>
+
+    init(_ text: String, pipeline: TextPipeline) throws(TextError) {
+        utf8 = Array(text.utf8)
+        var start = 0
+        var keys: [UInt64] = [], ranges: [Range<Int>] = []
+        for token in try pipeline.tokens(in: text) {
+            keys.append(token.id)
+            ranges.append(start..<token.range.upperBound)
+            start = token.range.upperBound
+        }
+        self.keys = keys
+        self.ranges = ranges
+        tail = start..<utf8.count
+    }
+}

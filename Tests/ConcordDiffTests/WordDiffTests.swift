@@ -1,0 +1,136 @@
+import ConcordSimilarity
+import ConcordText
+import Testing
+@testable import ConcordDiff
+
+/// Random texts and random edit scripts, from a seeded generator so failures reproduce.
+struct EditedText {
+    var old: [String]
+    var new: [String]
+    var edits: Int
+
+    static let vocabulary = ["rockets", "hit", "the", "base", "near", "Deir", "ez-Zor", "on", "Monday", "officials",
+                             "said", "eight", "missiles", "“witnesses”", "reported", "smoke", "and", "fire", "U.S.", "forces"]
+
+    /// Words that are one token each, for counting edits.
+    static let simpleVocabulary = ["rockets", "hit", "the", "base", "near", "on", "officials", "said", "eight",
+                                   "missiles", "witnesses", "reported", "smoke", "and", "fire", "forces"]
+
+    static func random(_ generator: inout SplitMix64, words: Int, edits: Int, from vocabulary: [String] = vocabulary) -> EditedText {
+        let old = (0..<words).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
+        var new = old
+        for _ in 0..<edits {
+            let position = Int(generator.next() % UInt64(new.count + 1))
+            switch generator.next() % 3 {
+            case 0: new.insert("w\(generator.next() % 1000)", at: position)
+            case 1 where position < new.count: new.remove(at: position)
+            default: if position < new.count { new[position] = "x\(generator.next() % 1000)" }
+            }
+        }
+        return EditedText(old: old, new: new, edits: edits)
+    }
+}
+
+@Suite struct MyersDiffTests {
+    /// Replaying the script on `a` must give `b`, and each script must be no longer than needed.
+    func replay(_ a: [UInt64], _ steps: [EditStep], _ b: [UInt64]) -> [UInt64] {
+        var result: [UInt64] = []
+        for step in steps {
+            switch step {
+            case .equal(let i, _, let count): result.append(contentsOf: a[i..<(i + count)])
+            case .delete: break
+            case .insert(let j, let count): result.append(contentsOf: b[j..<(j + count)])
+            }
+        }
+        return result
+    }
+
+    @Test func scriptsRebuildTheSecondSequence() {
+        var generator = SplitMix64(seed: 1)
+        for _ in 0..<300 {
+            let a = (0..<Int(generator.next() % 60)).map { _ in generator.next() % 6 }
+            let b = (0..<Int(generator.next() % 60)).map { _ in generator.next() % 6 }
+            let steps = MyersDiff.steps(a, b)
+            #expect(replay(a, steps, b) == b)
+            let deleted = steps.reduce(0) { if case .delete(_, let c) = $1 { return $0 + c }; return $0 }
+            let kept = steps.reduce(0) { if case .equal(_, _, let c) = $1 { return $0 + c }; return $0 }
+            #expect(kept + deleted == a.count)
+            #expect(kept == longestCommonSubsequence(a, b), "the script keeps a longest common subsequence")
+        }
+    }
+
+    @Test func identicalSequencesAreOneEqualStep() {
+        #expect(MyersDiff.steps([1, 2, 3], [1, 2, 3]) == [.equal(a: 0, b: 0, count: 3)])
+        #expect(MyersDiff.steps([], []) == [])
+        #expect(MyersDiff.steps([], [4]) == [.insert(b: 0, count: 1)])
+    }
+
+    /// Dynamic programming, for checking minimality on small inputs.
+    func longestCommonSubsequence(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var row = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var diagonal = 0
+            for j in b.indices {
+                let above = row[j + 1]
+                row[j + 1] = x == b[j] ? diagonal + 1 : max(row[j + 1], row[j])
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+}
+
+@Suite struct WordDiffTests {
+    let pipeline: TextPipeline
+
+    init() throws { pipeline = try TextPipeline(options: WordDiff.pipelineOptions) }
+
+    @Test func applyingTheDiffToTheOldTextGivesTheNewTextExactly() throws {
+        var generator = SplitMix64(seed: 7)
+        for round in 0..<200 {
+            let text = EditedText.random(&generator, words: 5 + round % 40, edits: Int(generator.next() % 8))
+            let separators = [" ", "  ", "\n", ", ", " — "]
+            let old = text.old.enumerated().map { $1 + separators[$0 % separators.count] }.joined()
+            let new = text.new.enumerated().map { $1 + separators[($0 + round) % separators.count] }.joined()
+            let diff = try WordDiff(old: old, new: new, pipeline: pipeline)
+            #expect(diff.applied() == new)
+        }
+    }
+
+    @Test func reportedEditsAreNoMoreThanTheAppliedOnes() throws {
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<200 {
+            let text = EditedText.random(&generator, words: 30, edits: Int(generator.next() % 6), from: EditedText.simpleVocabulary)
+            let diff = try WordDiff(old: text.old.joined(separator: " "), new: text.new.joined(separator: " "), pipeline: pipeline)
+            let changedWords = diff.hunks.reduce(0) { count, hunk in
+                switch hunk {
+                case .deleted(let range): return count + String(decoding: Array(diff.old.utf8)[range], as: UTF8.self).split(separator: " ").count
+                case .inserted(let range): return count + String(decoding: Array(diff.new.utf8)[range], as: UTF8.self).split(separator: " ").count
+                default: return count
+                }
+            }
+            // An insertion or deletion changes one word, a replacement two.
+            #expect(changedWords <= 2 * text.edits)
+        }
+    }
+
+    @Test func aTextAgainstItselfHasNoChanges() throws {
+        let text = "Rockets hit the base near Deir ez-Zor on Monday, officials said.\n\nSmoke rose."
+        let diff = try WordDiff(old: text, new: text, pipeline: pipeline)
+        #expect(!diff.hasChanges)
+        #expect(diff.hunks == [.same(old: 0..<text.utf8.count, new: 0..<text.utf8.count)])
+    }
+
+    @Test func styleAndSpellingVariantsAreRestylingNotChanges() throws {
+        let diff = try WordDiff(old: "“Eight rockets” hit Deir ez-Zor, officials said.",
+                                new: "\"Eight rockets\" hit Deir Ezzor, officials said.", pipeline: pipeline)
+        #expect(!diff.hasChanges)
+        #expect(diff.hunks.contains { if case .restyled = $0 { return true }; return false })
+    }
+
+    @Test func aChangedNumberIsAChange() throws {
+        let diff = try WordDiff(old: "at least eight rockets", new: "at least 10 rockets", pipeline: pipeline)
+        #expect(diff.hasChanges)
+        #expect(diff.applied() == "at least 10 rockets")
+    }
+}
