@@ -153,7 +153,8 @@ struct StageTimer {
         table.stages.append(("index", Stopwatch.now - started))
         started = Stopwatch.now
         let verified = Verification.verify(candidates.pairs, store: store, measure: options.measure,
-                                           threshold: options.threshold, threads: options.threads)
+                                           threshold: options.threshold, threads: options.threads,
+                                           minimumAgreement: options.minimumAgreement)
         table.stages.append(("verify", Stopwatch.now - started))
         started = Stopwatch.now
         let measure = options.measure

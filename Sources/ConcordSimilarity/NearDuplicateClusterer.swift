@@ -42,6 +42,21 @@ public struct ClusterOptions: Sendable, Equatable {
         }
     }
 
+    /// The Jaccard similarity a candidate's signatures must show before it is verified exactly.
+    /// For containment it is `lshThreshold`: a pair that shares less than the LSH bands are tuned
+    /// for is a chance collision (two reports sharing a lede sentence), and a contained report is
+    /// found down to about a quarter of the longer report's length whatever the bands' luck. For
+    /// Jaccard it lies two standard errors of the estimate below the threshold: it only saves time.
+    public var jaccardFloor: Double {
+        switch measure {
+        case .containment: return lshThreshold
+        case .jaccard: return max(0, threshold - 2 * (threshold * (1 - threshold) / Double(slots)).squareRoot())
+        }
+    }
+
+    /// `jaccardFloor` in signature slots that must agree.
+    public var minimumAgreement: Int { Int((jaccardFloor * Double(slots)).rounded(.up)) }
+
     /// Cores this process may use.
     public static var availableCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
@@ -114,7 +129,8 @@ public final class NearDuplicateClusterer {
         let candidateSeconds = Stopwatch.now - started
         started = Stopwatch.now
         let verified = Verification.verify(candidates.pairs, store: store, measure: options.measure,
-                                           threshold: options.threshold, threads: options.threads)
+                                           threshold: options.threshold, threads: options.threads,
+                                           minimumAgreement: options.minimumAgreement)
         let verifySeconds = Stopwatch.now - started
         started = Stopwatch.now
         let sizes = (0..<store.count).map(store.shingleCount)

@@ -48,6 +48,18 @@ public struct SketchStore: Sendable, Equatable {
         }
     }
 
+    /// How many signature slots documents `a` and `b` agree on (an estimate of their Jaccard
+    /// similarity, times the number of slots).
+    ///
+    /// - Complexity: O(*k*) for *k* slots.
+    public func agreeingSlots(_ a: Int, _ b: Int) -> Int {
+        signatures.withUnsafeBufferPointer { all in
+            var count = 0
+            for slot in 0..<slots where all[a * slots + slot] == all[b * slots + slot] { count += 1 }
+            return count
+        }
+    }
+
     /// The exact overlap score of documents `a` and `b`.
     ///
     /// - Complexity: O(*n*a + *n*b).

@@ -8,17 +8,20 @@ public struct ScoredPair: Sendable, Equatable {
 /// Checks candidate pairs against the exact shingle sets and keeps those at or above a threshold,
 /// so no false positive from LSH reaches the output.
 public enum Verification {
-    /// The candidates whose `measure` score is at least `threshold`, in candidate order.
+    /// The candidates whose `measure` score is at least `threshold`, in candidate order. Candidates
+    /// whose signatures agree on fewer than `minimumAgreement` slots are dropped before the exact
+    /// check (see `ClusterOptions.jaccardFloor`).
     ///
     /// - Complexity: O(Σ (*n*a + *n*b)) over the candidate pairs, split across `threads`.
     public static func verify(_ candidates: [UInt64], store: SketchStore, measure: OverlapMeasure,
-                              threshold: Double, threads: Int) -> [ScoredPair] {
+                              threshold: Double, threads: Int, minimumAgreement: Int = 0) -> [ScoredPair] {
         let chunkSize = 1 << 14
         let chunks = (candidates.count + chunkSize - 1) / chunkSize
         let verified = parallelMap(chunks, threads: threads) { chunk in
             var kept: [ScoredPair] = []
             for pair in candidates[(chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize)] {
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                if store.agreeingSlots(a, b) < minimumAgreement { continue }
                 let score = store.score(a, b, measure: measure)
                 if score >= threshold { kept.append(ScoredPair(first: Int32(a), second: Int32(b), score: Float(score))) }
             }
