@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@Suite struct DiffCommandTests {
+    func files(_ old: String, _ new: String) throws -> (String, String) {
+        let directory = try ConcordProcess.temporaryDirectory()
+        let a = directory.appendingPathComponent("old.txt"), b = directory.appendingPathComponent("new.txt")
+        try Data(old.utf8).write(to: a)
+        try Data(new.utf8).write(to: b)
+        return (a.path, b.path)
+    }
+
+    @Test func sameWordsExitZero() throws {
+        let (a, b) = try files("Rockets hit the base.\n", "Rockets hit the base.\n")
+        let outcome = try ConcordProcess.run(["diff", a, b])
+        #expect(outcome.status == 0)
+        #expect(outcome.text == "Rockets hit the base.\n")
+    }
+
+    @Test func changedWordsAreMarkedAndExitOne() throws {
+        let (a, b) = try files("At least eight rockets hit the base.\n", "At least 10 rockets hit the base.\n")
+        let outcome = try ConcordProcess.run(["diff", a, b])
+        #expect(outcome.status == 1)
+        #expect(outcome.text == "At least [-eight-] {+10+} rockets hit the base.\n")
+    }
+
+    @Test func restylingIsHiddenUnlessAskedFor() throws {
+        let (a, b) = try files("“Eight rockets” hit Deir ez-Zor.\n", "\"Eight rockets\" hit Deir Ezzor.\n")
+        #expect(try ConcordProcess.run(["diff", a, b]).status == 0)
+        let shown = try ConcordProcess.run(["diff", "--show-restyling", a, b])
+        #expect(shown.status == 1)
+        #expect(shown.text.contains("[-“Eight-]"))
+    }
+
+    @Test func troubleExitsTwo() throws {
+        let (a, _) = try files("x", "y")
+        let outcome = try ConcordProcess.run(["diff", a, "no-such-file.txt"])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("no-such-file.txt"))
+    }
+}
