@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "concord", targets: ["concord"]),
         .library(name: "ConcordText", targets: ["ConcordText"]),
         .library(name: "ConcordSimilarity", targets: ["ConcordSimilarity"]),
+        .library(name: "ConcordDiff", targets: ["ConcordDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -45,5 +45,17 @@ let package = Package(
             path: "Benchmarks/Similarity",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "DiffBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ConcordText", package: concord),
+                .product(name: "ConcordDiff", package: concord),
+                .product(name: "ConcordSimilarity", package: concord),
+            ],
+            path: "Benchmarks/Diff",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
