@@ -76,6 +76,29 @@ enum InputReading {
         return []
     }()
 
+    /// Calls `body` with each line of standard input as text, with its 1-based number: the line
+    /// break (LF or CRLF) removed, a missing final newline tolerated, nothing for empty input.
+    /// A NUL byte or invalid UTF-8 (unless `lossy`) stops with an error naming the line.
+    static func forEachStandardInputLine(lossy: Bool, _ body: (String, Int) throws -> Void) throws {
+        let input = try bytes(of: "-")
+        guard !input.isEmpty else { return }
+        var lineNumber = 0
+        for var line in input.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(input.last == 0x0A ? 1 : 0) {
+            lineNumber += 1
+            if line.last == 0x0D { line = line.dropLast() }
+            if let nul = line.firstIndex(of: 0) {
+                throw CommandError("<stdin>:\(lineNumber): NUL byte at byte offset \(nul - line.startIndex) of the line")
+            }
+            let text: String
+            do {
+                text = try UTF8Decoding.decode(line, lossy: lossy)
+            } catch {
+                throw CommandError(error, in: "<stdin>", line: lineNumber)
+            }
+            try body(text, lineNumber)
+        }
+    }
+
     /// A display name for a path.
     static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 }

@@ -32,25 +32,13 @@ struct KeyCommand: ParsableCommand {
         }
         var output = OutputBuffer()
         defer { output.flush() }
-        let input: [UInt8]
-        do {
-            input = try InputReading.bytes(of: "-")
-        } catch {
-            throw fail(error)
-        }
-        guard !input.isEmpty else { return }
-        var lineNumber = 0
-        for var line in input.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(input.last == 0x0A ? 1 : 0) {
-            lineNumber += 1
-            if line.last == 0x0D { line = line.dropLast() }
-            if let nul = line.firstIndex(of: 0) {
-                throw fail(CommandError("<stdin>:\(lineNumber): NUL byte at byte offset \(nul - line.startIndex) of the line"))
-            }
-            do {
-                let name = try UTF8Decoding.decode(line, lossy: lossy)
-                output.writeLine(try keyer.key(for: name))
-            } catch {
-                throw fail(CommandError(error, in: "<stdin>", line: lineNumber))
+        try reportingErrors(source: "<stdin>") {
+            try InputReading.forEachStandardInputLine(lossy: lossy) { name, lineNumber in
+                do throws(TextError) {
+                    output.writeLine(try keyer.key(for: name))
+                } catch {
+                    throw CommandError(error, in: "<stdin>", line: lineNumber)
+                }
             }
         }
     }

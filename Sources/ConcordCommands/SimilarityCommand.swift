@@ -49,34 +49,17 @@ struct SimilarityCommand: ParsableCommand {
         let cut = threshold ?? SentenceSimilarity.defaultThreshold
         var output = OutputBuffer()
         defer { output.flush() }
-        let input: [UInt8]
-        do {
-            input = try InputReading.bytes(of: "-")
-        } catch {
-            throw fail(error)
-        }
-        guard !input.isEmpty else { return }
-        var lineNumber = 0
-        for var line in input.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(input.last == 0x0A ? 1 : 0) {
-            lineNumber += 1
-            if line.last == 0x0D { line = line.dropLast() }
-            if let nul = line.firstIndex(of: 0) {
-                throw fail(CommandError("<stdin>:\(lineNumber): NUL byte at byte offset \(nul - line.startIndex) of the line"))
+        try reportingErrors(source: "<stdin>") {
+            try InputReading.forEachStandardInputLine(lossy: lossy) { text, lineNumber in
+                guard let tab = text.unicodeScalars.firstIndex(of: "\t") else {
+                    let found = text.isEmpty ? "an empty line" : "no tab"
+                    throw CommandError("<stdin>:\(lineNumber): \(found); each line must hold two sentences separated by a tab")
+                }
+                let a = String(text.unicodeScalars[..<tab])
+                let b = String(text.unicodeScalars[text.unicodeScalars.index(after: tab)...])
+                let score = similarity.score(a, b)
+                output.writeLine(decide ? (score >= cut ? "1" : "0") : score.fixed(4))
             }
-            let text: String
-            do {
-                text = try UTF8Decoding.decode(line, lossy: lossy)
-            } catch {
-                throw fail(CommandError(error, in: "<stdin>", line: lineNumber))
-            }
-            guard let tab = text.unicodeScalars.firstIndex(of: "\t") else {
-                let found = text.isEmpty ? "an empty line" : "no tab"
-                throw fail(CommandError("<stdin>:\(lineNumber): \(found); each line must hold two sentences separated by a tab"))
-            }
-            let a = String(text.unicodeScalars[..<tab])
-            let b = String(text.unicodeScalars[text.unicodeScalars.index(after: tab)...])
-            let score = similarity.score(a, b)
-            output.writeLine(decide ? (score >= cut ? "1" : "0") : score.fixed(4))
         }
     }
 }
