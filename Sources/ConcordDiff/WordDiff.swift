@@ -38,7 +38,7 @@ public struct WordDiff: Sendable, Equatable {
     /// - Parameter pipeline: the normalization that decides which words are equal; made with
     ///   `pipelineOptions`.
     /// - Complexity: O(*b*) to read *b* bytes, plus O((*n* + *m*) · *d*) for *n* and *m* words and
-    ///   *d* word edits (`MyersDiff`).
+    ///   *d* word edits within the stretches between anchors (`AnchoredDiff`).
     public init(old: String, new: String, pipeline: TextPipeline) throws(TextError) {
         self.old = old
         self.new = new
@@ -64,7 +64,7 @@ public struct WordDiff: Sendable, Equatable {
             let equal = oldAtoms.utf8[a].elementsEqual(newAtoms.utf8[b])
             append(equal ? .same(old: a, new: b) : .restyled(old: a, new: b))
         }
-        for step in MyersDiff.steps(oldAtoms.keys, newAtoms.keys) {
+        for step in AnchoredDiff.steps(oldAtoms.keys, newAtoms.keys) {
             switch step {
             case .equal(let a, let b, let count):
                 for index in 0..<count { pair(oldAtoms.ranges[a + index], newAtoms.ranges[b + index]) }

@@ -59,6 +59,24 @@ struct EditedText {
         }
     }
 
+    /// Long sequences with many unique keys go through the anchors; the script must still rebuild
+    /// `b`, and stay close to minimal.
+    @Test func anchoredScriptsRebuildTheSecondSequence() {
+        var generator = SplitMix64(seed: 2)
+        for _ in 0..<40 {
+            let a = (0..<Int(200 + generator.next() % 400)).map { _ in generator.next() % 300 }
+            var b = a
+            for _ in 0..<Int(generator.next() % 30) {
+                let position = Int(generator.next() % UInt64(b.count))
+                if generator.next() % 2 == 0 { b.remove(at: position) } else { b.insert(1000 + generator.next() % 50, at: position) }
+            }
+            let steps = AnchoredDiff.steps(a, b)
+            #expect(replay(a, steps, b) == b)
+            let kept = steps.reduce(0) { if case .equal(_, _, let c) = $1 { return $0 + c }; return $0 }
+            #expect(kept >= longestCommonSubsequence(a, b) * 95 / 100)
+        }
+    }
+
     @Test func identicalSequencesAreOneEqualStep() {
         #expect(MyersDiff.steps([1, 2, 3], [1, 2, 3]) == [.equal(a: 0, b: 0, count: 3)])
         #expect(MyersDiff.steps([], []) == [])
