@@ -14,15 +14,16 @@ struct DiffCommand: ParsableCommand {
         abstract: "Show, word by word, how one report differs from another.",
         discussion: """
         Prints the new report with deleted words as [-old words-] and added words as {+new words+} \
-        (in red and green on a terminal; NO_COLOR turns colour off). Words are compared as \
+        (in red and green on a terminal; NO_COLOR turns colour off). A passage that moved is shown \
+        once where it was, as [<moved…>], and once where it is now, as {>moved…<} (in yellow). Words are compared as \
         Concord normalizes them, so quote style, case, punctuation and transliteration variants of a \
         name (Deir ez-Zor / Deir Ezzor) are not differences unless --show-restyling is given.
 
         Exit status, as diff(1): 0 when the reports have the same words, 1 when they differ, \
         2 on trouble (a missing file, invalid UTF-8).
 
-        Not yet: moved passages are shown as a deletion and an insertion, and there is no \
-        semantic cleanup of stray matches inside rewritten passages.
+        Not yet: semantic cleanup of stray matches inside rewritten passages; moved passages are \
+        found when they moved word for word.
 
         Example:
           concord diff Corpus/omar-oil-field/wire.txt Corpus/omar-oil-field/levant-daily.txt
@@ -83,6 +84,12 @@ struct DiffRendering {
                 } else {
                     result += String(decoding: new[newRange], as: UTF8.self)
                 }
+            case .deleted(let range) where diff.moves.contains { $0.old == range }:
+                result += marked(String(decoding: old[range], as: UTF8.self), open: colour ? "\u{1B}[33m[<" : "[<",
+                                 close: colour ? ">]\u{1B}[0m" : ">]")
+            case .inserted(let range) where diff.moves.contains { $0.new == range }:
+                result += marked(String(decoding: new[range], as: UTF8.self), open: colour ? "\u{1B}[33m{>" : "{>",
+                                 close: colour ? "<}\u{1B}[0m" : "<}")
             case .deleted(let range):
                 result += deleted(String(decoding: old[range], as: UTF8.self))
             case .inserted(let range):

@@ -19,9 +19,20 @@ public struct WordDiff: Sendable, Equatable {
         case inserted(new: Range<Int>)
     }
 
+    /// A passage deleted in one place and inserted, word for word, in another: one move, not a
+    /// deletion plus an insertion. `old` is the deleted hunk's range, `new` the inserted one's.
+    public struct Move: Sendable, Equatable {
+        public var old: Range<Int>
+        public var new: Range<Int>
+    }
+
+    /// Runs of fewer words than this are not reported as moves (a repeated "the" is no move).
+    public static let minimumMoveWords = 4
+
     public let old: String
     public let new: String
     public let hunks: [Hunk]
+    public let moves: [Move]
 
     /// Whether the texts differ in their words (restyling does not count).
     public var hasChanges: Bool {
@@ -64,18 +75,40 @@ public struct WordDiff: Sendable, Equatable {
             let equal = oldAtoms.utf8[a].elementsEqual(newAtoms.utf8[b])
             append(equal ? .same(old: a, new: b) : .restyled(old: a, new: b))
         }
-        for step in AnchoredDiff.steps(oldAtoms.keys, newAtoms.keys) {
+        let steps = AnchoredDiff.steps(oldAtoms.keys, newAtoms.keys)
+        for step in steps {
             switch step {
             case .equal(let a, let b, let count):
                 for index in 0..<count { pair(oldAtoms.ranges[a + index], newAtoms.ranges[b + index]) }
             case .delete(let a, let count):
-                append(.deleted(old: oldAtoms.ranges[a].lowerBound..<oldAtoms.ranges[a + count - 1].upperBound))
+                append(.deleted(old: oldAtoms.span(a, count)))
             case .insert(let b, let count):
-                append(.inserted(new: newAtoms.ranges[b].lowerBound..<newAtoms.ranges[b + count - 1].upperBound))
+                append(.inserted(new: newAtoms.span(b, count)))
             }
         }
         pair(oldAtoms.tail, newAtoms.tail)
         self.hunks = hunks
+        moves = Self.moves(in: steps, old: oldAtoms, new: newAtoms)
+    }
+
+    /// Deleted and inserted runs with the same words, paired in order of appearance.
+    ///
+    /// - Complexity: O(*r*² · *w*) for *r* deleted and inserted runs of *w* words.
+    static func moves(in steps: [EditStep], old: Atoms, new: Atoms) -> [Move] {
+        var insertions: [(b: Int, count: Int)] = steps.compactMap {
+            if case .insert(let b, let count) = $0, count >= minimumMoveWords { return (b, count) }
+            return nil
+        }
+        var moves: [Move] = []
+        for step in steps {
+            guard case .delete(let a, let count) = step, count >= minimumMoveWords else { continue }
+            guard let match = insertions.firstIndex(where: {
+                $0.count == count && old.keys[a..<(a + count)].elementsEqual(new.keys[$0.b..<($0.b + count)])
+            }) else { continue }
+            moves.append(Move(old: old.span(a, count), new: new.span(insertions[match].b, count)))
+            insertions.remove(at: match)
+        }
+        return moves
     }
 
     /// The new text rebuilt from the old one and the hunks: what the diff says to keep, plus what
@@ -115,4 +148,7 @@ struct Atoms {
         self.ranges = ranges
         tail = start..<utf8.count
     }
+
+    /// The bytes of `count` atoms from `first`.
+    func span(_ first: Int, _ count: Int) -> Range<Int> { ranges[first].lowerBound..<ranges[first + count - 1].upperBound }
 }

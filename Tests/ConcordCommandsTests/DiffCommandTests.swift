@@ -32,6 +32,17 @@ import Testing
         #expect(shown.text.contains("[-“Eight-]"))
     }
 
+    @Test func aMovedParagraphIsShownAsAMove() throws {
+        let first = "Rockets hit the base near the oil field on Monday night."
+        let second = "The coalition said nobody was hurt in the attack."
+        let (a, b) = try files(first + "\n\n" + second + "\n", second + "\n\n" + first + "\n")
+        let outcome = try ConcordProcess.run(["diff", a, b])
+        #expect(outcome.status == 1)
+        #expect(outcome.text.contains("[<"))
+        #expect(outcome.text.contains("{>"))
+        #expect(!outcome.text.contains("[-"))
+    }
+
     @Test func troubleExitsTwo() throws {
         let (a, _) = try files("x", "y")
         let outcome = try ConcordProcess.run(["diff", a, "no-such-file.txt"])

@@ -146,6 +146,33 @@ struct EditedText {
         #expect(diff.hunks.contains { if case .restyled = $0 { return true }; return false })
     }
 
+    /// Random paragraphs; one moves elsewhere. The diff must report exactly one move and nothing else.
+    @Test func aMovedParagraphIsOneMove() throws {
+        var generator = SplitMix64(seed: 21)
+        for _ in 0..<50 {
+            let paragraphs = (0..<Int(4 + generator.next() % 5)).map { index in
+                (0..<Int(6 + generator.next() % 20)).map { _ in "p\(index)w\(generator.next() % 40)" }.joined(separator: " ") + "."
+            }
+            var moved = paragraphs
+            let from = Int(generator.next() % UInt64(moved.count))
+            let paragraph = moved.remove(at: from)
+            var to = Int(generator.next() % UInt64(moved.count + 1))
+            if to == from { to = (to + 1) % (moved.count + 1) }
+            moved.insert(paragraph, at: to)
+            let diff = try WordDiff(old: paragraphs.joined(separator: "\n\n"), new: moved.joined(separator: "\n\n"), pipeline: pipeline)
+            #expect(diff.moves.count == 1)
+            let others = diff.hunks.filter { hunk in
+                switch hunk {
+                case .deleted(let range): return !diff.moves.contains { $0.old == range }
+                case .inserted(let range): return !diff.moves.contains { $0.new == range }
+                default: return false
+                }
+            }
+            #expect(others.isEmpty)
+            #expect(diff.applied() == moved.joined(separator: "\n\n"))
+        }
+    }
+
     @Test func aChangedNumberIsAChange() throws {
         let diff = try WordDiff(old: "at least eight rockets", new: "at least 10 rockets", pipeline: pipeline)
         #expect(diff.hasChanges)
