@@ -4,29 +4,36 @@
 public enum StableHash {
     @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    /// The hash of `bytes`, read eight at a time.
+    /// The hash of `bytes`: eight bytes at a time with one multiply and rotate each, the last one
+    /// to seven bytes with overlapping loads, then one murmur finalizer. A word of news (five bytes
+    /// on average) costs a handful of instructions.
     ///
     /// - Complexity: O(*n*) in the number of bytes.
     @inlinable
     public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
-        var state = seed ^ (UInt64(bytes.count) &* multiplier)
-        var index = 0
         let count = bytes.count
+        var state = seed ^ (UInt64(count) &* multiplier)
+        guard let base = bytes.baseAddress, count > 0 else { return mix(state) }
+        var index = 0
         while index + 8 <= count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            state = (state ^ mix(word)) &* multiplier
-            state = (state << 27) | (state >> 37)
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            state = (state ^ word) &* multiplier
+            state = (state << 29) | (state >> 35)
             index += 8
         }
-        if index < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < count {
-                tail |= UInt64(bytes[index]) << shift
-                shift += 8
-                index += 1
+        let remaining = count - index
+        if remaining > 0 {
+            var tail: UInt64
+            if remaining >= 4 {
+                let low = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
+                let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+                tail = low | (high << UInt64(8 * (remaining - 4)))
+            } else {
+                tail = UInt64(base.load(fromByteOffset: index, as: UInt8.self))
+                tail |= UInt64(base.load(fromByteOffset: index + remaining / 2, as: UInt8.self)) << 8
+                tail |= UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
             }
-            state = (state ^ mix(tail)) &* multiplier
+            state = (state ^ tail) &* multiplier
         }
         return mix(state)
     }

