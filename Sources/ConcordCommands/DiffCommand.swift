@@ -22,8 +22,8 @@ struct DiffCommand: ParsableCommand {
         Exit status, as diff(1): 0 when the reports have the same words, 1 when they differ, \
         2 on trouble (a missing file, invalid UTF-8).
 
-        Not yet: semantic cleanup of stray matches inside rewritten passages; moved passages are \
-        found when they moved word for word.
+        Short runs of equal words stranded inside a rewritten passage are shown as part of the \
+        change. Moved passages are found when they moved word for word.
 
         Example:
           concord diff Corpus/omar-oil-field/wire.txt Corpus/omar-oil-field/levant-daily.txt

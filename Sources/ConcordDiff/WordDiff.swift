@@ -46,11 +46,14 @@ public struct WordDiff: Sendable, Equatable {
 
     /// Compares `old` with `new`.
     ///
-    /// - Parameter pipeline: the normalization that decides which words are equal; made with
-    ///   `pipelineOptions`.
+    /// - Parameters:
+    ///   - pipeline: the normalization that decides which words are equal; made with
+    ///     `pipelineOptions`.
+    ///   - cleanup: absorb short equal runs stranded between changes (`SemanticCleanup`); off, the
+    ///     script is minimal.
     /// - Complexity: O(*b*) to read *b* bytes, plus O((*n* + *m*) · *d*) for *n* and *m* words and
     ///   *d* word edits within the stretches between anchors (`AnchoredDiff`).
-    public init(old: String, new: String, pipeline: TextPipeline) throws(TextError) {
+    public init(old: String, new: String, pipeline: TextPipeline, cleanup: Bool = true) throws(TextError) {
         self.old = old
         self.new = new
         let oldAtoms = try Atoms(old, pipeline: pipeline)
@@ -75,7 +78,8 @@ public struct WordDiff: Sendable, Equatable {
             let equal = oldAtoms.utf8[a].elementsEqual(newAtoms.utf8[b])
             append(equal ? .same(old: a, new: b) : .restyled(old: a, new: b))
         }
-        let steps = AnchoredDiff.steps(oldAtoms.keys, newAtoms.keys)
+        let minimal = AnchoredDiff.steps(oldAtoms.keys, newAtoms.keys)
+        let steps = cleanup ? SemanticCleanup.apply(minimal) : minimal
         for step in steps {
             switch step {
             case .equal(let a, let b, let count):

@@ -119,7 +119,8 @@ struct EditedText {
         var generator = SplitMix64(seed: 9)
         for _ in 0..<200 {
             let text = EditedText.random(&generator, words: 30, edits: Int(generator.next() % 6), from: EditedText.simpleVocabulary)
-            let diff = try WordDiff(old: text.old.joined(separator: " "), new: text.new.joined(separator: " "), pipeline: pipeline)
+            let diff = try WordDiff(old: text.old.joined(separator: " "), new: text.new.joined(separator: " "),
+                                    pipeline: pipeline, cleanup: false)
             let changedWords = diff.hunks.reduce(0) { count, hunk in
                 switch hunk {
                 case .deleted(let range): return count + String(decoding: Array(diff.old.utf8)[range], as: UTF8.self).split(separator: " ").count
@@ -170,6 +171,36 @@ struct EditedText {
             }
             #expect(others.isEmpty)
             #expect(diff.applied() == moved.joined(separator: "\n\n"))
+        }
+    }
+
+    /// A stray "the" inside a rewritten sentence is absorbed into one replacement.
+    @Test func cleanupKeepsARewrittenPassageInOnePiece() throws {
+        let old = "Officials said the attack on the base was repelled quickly."
+        let new = "Witnesses reported that the militia shelled the base for hours."
+        let raw = try WordDiff(old: old, new: new, pipeline: pipeline, cleanup: false)
+        let clean = try WordDiff(old: old, new: new, pipeline: pipeline)
+        let changes: (WordDiff) -> Int = { $0.hunks.filter { if case .same = $0 { return false }; return true }.count }
+        #expect(changes(clean) < changes(raw))
+        #expect(clean.applied() == new)
+    }
+
+    /// With cleanup, applying still rebuilds the new text, and the diff never shows more change
+    /// hunks than edits were applied.
+    @Test func cleanedDiffsStillRebuildTheNewText() throws {
+        var generator = SplitMix64(seed: 13)
+        for _ in 0..<200 {
+            let text = EditedText.random(&generator, words: 30, edits: 1 + Int(generator.next() % 6), from: EditedText.simpleVocabulary)
+            let diff = try WordDiff(old: text.old.joined(separator: " "), new: text.new.joined(separator: " "), pipeline: pipeline)
+            #expect(diff.applied() == text.new.joined(separator: " "))
+            let changeRuns = diff.hunks.indices.filter { index in
+                guard case .same = diff.hunks[index] else {
+                    if index > 0, case .same = diff.hunks[index - 1] { return true }
+                    return index == 0
+                }
+                return false
+            }.count
+            #expect(changeRuns <= text.edits)
         }
     }
 
