@@ -52,6 +52,7 @@ public struct IndexFile: Sendable, Equatable {
         case .characters(let n): shingles = "characters:\(n)"
         }
         return ["shingles": shingles, "slots": String(options.slots), "scheme": options.scheme.rawValue,
+                "token-ids": StableHash.identity,
                 "seed": String(options.seed), "names": options.text.nameFolding.rawValue,
                 "clean": options.text.clean ? "yes" : "no"]
     }
@@ -111,7 +112,7 @@ public struct IndexFile: Sendable, Equatable {
         let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
         let actual = bytes.withUnsafeBytes { StableHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)])) }
         guard UInt64(littleEndian: stored) == actual else {
-            throw IndexError(path: path, "checksum mismatch: the index is damaged or was cut short; rebuild it")
+            throw IndexError(path: path, "checksum mismatch: the index is damaged, cut short, or written by an older concord; rebuild it")
         }
         let settingsLength: UInt32 = try reader.read()
         let settingsText = String(decoding: try reader.take(Int(settingsLength)), as: UTF8.self)

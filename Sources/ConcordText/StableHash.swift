@@ -4,6 +4,10 @@
 public enum StableHash {
     @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// Names this hash function. Stored with persisted sketches (index files): sketches made with
+    /// another function are not comparable, and are refused.
+    public static let identity = "stable-hash-2"
+
     /// The hash of `bytes`: eight bytes at a time with one multiply and rotate each, the last one
     /// to seven bytes with overlapping loads, then one murmur finalizer. A word of news (five bytes
     /// on average) costs a handful of instructions.
