@@ -71,7 +71,7 @@ struct ClusterCommand: ParsableCommand {
         try reportingErrors(source: path) {
             // --dedup reads the input a second time to copy the kept reports.
             if dedup && path == "-" { path = try InputReading.spoolStandardInput() }
-            let run = try ClusterRun(source: corpus.source(path), skipInvalid: corpus.skipInvalid, options: matching.options(),
+            let run = ClusterRun(source: corpus.source(path), skipInvalid: corpus.skipInvalid, options: matching.options(),
                                      progress: !quiet && isTerminal(2))
             let result = try run.execute()
             try ClusterOutput(result: result, path: path, options: run.options).write(

@@ -21,13 +21,6 @@ struct ClusterRun {
     let progress: Bool
     static let batchSize = 2048
 
-    init(source: CorpusSource, skipInvalid: Bool, options: ClusterOptions, progress: Bool) throws {
-        self.source = source
-        self.skipInvalid = skipInvalid
-        self.options = options
-        self.progress = progress
-    }
-
     func execute() throws -> Result {
         let started = Stopwatch.now
         let clusterer = try NearDuplicateClusterer(options: options)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The LSH banding of a signature: `bands` bands of `rows` slots each. Two documents become
 /// candidates when all rows of at least one band agree, which happens with probability
 /// 1 − (1 − s^r)^b for Jaccard similarity s: an S-curve whose steep part sits near (1/b)^(1/r).
@@ -55,9 +61,3 @@ public struct BandParameters: Sendable, Equatable, CustomStringConvertible {
         return sum * h / 3
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -14,8 +14,6 @@ public struct DocumentSketch: Sendable, Equatable {
         self.tokenCount = tokenCount
     }
 
-    /// A document without shingles (empty, or nothing left after cleaning) cannot match anything.
-    public var isEmpty: Bool { fingerprints.isEmpty }
 }
 
 /// Builds sketches: text pipeline → shingle hashes → fingerprints and signature, reusing scratch

@@ -75,7 +75,6 @@ public struct ClusterReport: Sendable {
     public var verifySeconds: Double
     public var clusterSeconds: Double
 
-    public var clusterCount: Int { (assignments.map(\.cluster).max() ?? -1) + 1 }
 }
 
 /// Clusters a corpus of near-duplicate and overlapping reports: documents are added in batches

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Dispatch
 
 /// Runs `body(chunk)` for chunks 0..<count on up to `threads` threads and returns the results in
@@ -46,9 +51,3 @@ final class AtomicCounter: @unchecked Sendable {
         return value - 1
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -78,9 +78,6 @@ final class TermVocabulary {
         arena.deallocate()
     }
 
-    /// Distinct raw spellings seen.
-    var rawCount: Int { records.count }
-
     /// The entry of the raw word `raw`, computing its spelling with `make` on first sight.
     ///
     /// - Complexity: O(*n*) in the word's bytes on a hit; `make` runs once per distinct spelling.

@@ -2,7 +2,8 @@
 public struct Token: Equatable, Sendable {
     /// UTF-8 byte offsets into the source text (the original, not the cleaned text).
     public var range: Range<Int>
-    /// Index of the term in the pipeline's vocabulary (`TextPipeline.term(_:)`); per pipeline.
+    /// Index of the term in the pipeline's vocabulary (its text: `TextPipeline.text(of:)`); per
+    /// pipeline, and -1 from `forEachTokenID`, which skips the vocabulary for plain words.
     public var term: Int32
     /// Stable id of the normalized form; equal in every process and on every machine.
     public var id: UInt64
@@ -57,9 +58,6 @@ public final class TextPipeline {
         segmenter = try WordSegmenter()
         normalizer = try WordNormalizer()
     }
-
-    /// The term behind a token's `term` index.
-    public func term(_ index: Int32) -> TermInfo { vocabulary.terms[Int(index)] }
 
     /// The normalized text of a token.
     public func text(of token: Token) -> String { vocabulary.terms[Int(token.term)].text }

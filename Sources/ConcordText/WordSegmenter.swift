@@ -70,7 +70,7 @@ public final class WordSegmenter {
             }
             let spanEnd = min(index, end)
             if simple {
-                try Self.scanSimpleSpan(text, spanStart..<spanEnd, body)
+                try scanSimpleRange(text, spanStart..<spanEnd, body)
             } else {
                 try segmentComplexSpan(text, spanStart..<spanEnd, body)
             }
@@ -183,7 +183,7 @@ public final class WordSegmenter {
     }
 
     /// The UAX #29 scan of a simple range in one pass, each byte classified once.
-    private func scanSimpleRange(
+    func scanSimpleRange(
         _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
     ) throws(TextError) {
         let classes = byteClasses
@@ -233,7 +233,7 @@ public final class WordSegmenter {
 
     /// UAX #29 word-break classes of the characters the scanner handles itself.
     enum BreakClass: UInt8 {
-        case letter, numeric, extendNumLet, midLetter, midNum, midNumLet, singleQuote, other
+        case letter, numeric, extendNumLet, midNum, midNumLet, singleQuote, other
     }
 
     @inline(__always)
@@ -289,53 +289,6 @@ public final class WordSegmenter {
         case 0xE0...: return 3
         case 0xC0...: return 2
         default: return 1
-        }
-    }
-
-    /// Segments a span made only of characters `fastClass` knows.
-    static func scanSimpleSpan(
-        _ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
-    ) throws(TextError) {
-        var index = span.lowerBound
-        let end = span.upperBound
-        while index < end {
-            let (startClass, startLength) = fastClass(text, at: index, end: end)
-            guard startClass == .letter || startClass == .numeric || startClass == .extendNumLet else {
-                index += max(startLength, 1)
-                continue
-            }
-            let wordStart = index
-            var last = startClass
-            var hasLetters = startClass == .letter
-            var hasDigits = startClass == .numeric
-            index += startLength
-            while index < end {
-                let (current, length) = fastClass(text, at: index, end: end)
-                switch current {
-                case .letter, .numeric, .extendNumLet:
-                    last = current
-                    hasLetters = hasLetters || current == .letter
-                    hasDigits = hasDigits || current == .numeric
-                    index += length
-                    continue
-                case .midLetter, .midNum, .midNumLet, .singleQuote:
-                    let after = index + length
-                    guard after < end else { break }
-                    let (next, nextLength) = fastClass(text, at: after, end: end)
-                    let joinsLetters = last == .letter && next == .letter && current != .midNum
-                    let joinsNumbers = last == .numeric && next == .numeric && current != .midLetter
-                    if joinsLetters || joinsNumbers {
-                        index = after + nextLength
-                        continue
-                    }
-                case .other:
-                    break
-                }
-                break
-            }
-            if hasLetters || hasDigits {
-                try body(WordSegment(start: wordStart, end: index, hasLetters: hasLetters))
-            }
         }
     }
 }
