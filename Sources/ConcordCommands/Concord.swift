@@ -19,7 +19,7 @@ public struct Concord: ParsableCommand {
         and line), 64 for a usage error.
         """,
         version: version,
-        subcommands: [ClusterCommand.self, DiffCommand.self, IndexCommand.self, NormalizeCommand.self, KeyCommand.self, BenchCommand.self, SimilarityCommand.self],
+        subcommands: [ClusterCommand.self, DiffCommand.self, CompareCommand.self, IndexCommand.self, NormalizeCommand.self, KeyCommand.self, BenchCommand.self, SimilarityCommand.self],
         defaultSubcommand: ClusterCommand.self
     )
 

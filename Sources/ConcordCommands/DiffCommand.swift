@@ -85,11 +85,9 @@ struct DiffRendering {
                     result += String(decoding: new[newRange], as: UTF8.self)
                 }
             case .deleted(let range) where diff.moves.contains { $0.old == range }:
-                result += marked(String(decoding: old[range], as: UTF8.self), open: colour ? "\u{1B}[33m[<" : "[<",
-                                 close: colour ? ">]\u{1B}[0m" : ">]")
+                result += style.marked(String(decoding: old[range], as: UTF8.self), open: "[<", close: ">]", colour: TerminalStyle.yellow)
             case .inserted(let range) where diff.moves.contains { $0.new == range }:
-                result += marked(String(decoding: new[range], as: UTF8.self), open: colour ? "\u{1B}[33m{>" : "{>",
-                                 close: colour ? "<}\u{1B}[0m" : "<}")
+                result += style.marked(String(decoding: new[range], as: UTF8.self), open: "{>", close: "<}", colour: TerminalStyle.yellow)
             case .deleted(let range):
                 result += deleted(String(decoding: old[range], as: UTF8.self))
             case .inserted(let range):
@@ -99,13 +97,7 @@ struct DiffRendering {
         return result.hasSuffix("\n") ? result : result + "\n"
     }
 
-    /// Marks keep the leading whitespace outside, so the text stays readable.
-    private func deleted(_ text: String) -> String { marked(text, open: colour ? "\u{1B}[31m[-" : "[-", close: colour ? "-]\u{1B}[0m" : "-]") }
-    private func inserted(_ text: String) -> String { marked(text, open: colour ? "\u{1B}[32m{+" : "{+", close: colour ? "+}\u{1B}[0m" : "+}") }
-
-    private func marked(_ text: String, open: String, close: String) -> String {
-        let leading = text.prefix { $0.isWhitespace }
-        let body = text.dropFirst(leading.count)
-        return body.isEmpty ? String(leading) : String(leading) + open + body + close
-    }
+    private var style: TerminalStyle { TerminalStyle(colour: colour) }
+    private func deleted(_ text: String) -> String { style.marked(text, open: "[-", close: "-]", colour: TerminalStyle.red) }
+    private func inserted(_ text: String) -> String { style.marked(text, open: "{+", close: "+}", colour: TerminalStyle.green) }
 }

@@ -4,7 +4,8 @@
 ///
 /// The rule, at word level (after diff-match-patch's semantic cleanup): an equal run is absorbed
 /// when it is no longer than the changes on each side of it, a change's length being the larger of
-/// its deleted and inserted word counts. It repeats until nothing changes.
+/// its deleted and inserted word counts. It repeats until nothing changes. Finally every run of
+/// changes is told as one deletion followed by one insertion.
 public enum SemanticCleanup {
     /// The cleaned script; applying it still turns the old sequence into the new one.
     ///
@@ -34,7 +35,7 @@ public enum SemanticCleanup {
             // The grown change may now outweigh the equal run before it.
             index = max(0, start - 1)
         }
-        return steps
+        return regrouped(steps)
     }
 
     static func isEqual(_ step: EditStep) -> Bool {

@@ -38,74 +38,38 @@ extension SentenceSimilarity {
     /// - Complexity: O(*n* + *m* + *w*·*v*) for sentences of *n* and *m* characters and *w* and *v*
     ///   words.
     public func features(_ a: String, _ b: String) -> Features? {
-        let wordsA = Self.words(in: a), wordsB = Self.words(in: b)
-        guard !wordsA.isEmpty, !wordsB.isEmpty else { return nil }
-        var ids = StemIDs()
-        let stemsA = wordsA.map { ids.id(of: Self.stem($0)) }
-        let stemsB = wordsB.map { ids.id(of: Self.stem($0)) }
-        let numbersA = Set(wordsA.filter { Self.isDigit($0[0]) })
-        let numbersB = Set(wordsB.filter { Self.isDigit($0[0]) })
+        let profiler = Profiler()
+        guard let profileA = profiler.profile(a), let profileB = profiler.profile(b) else { return nil }
+        return features(profileA, profileB)
+    }
+
+    /// The features of two sentences measured by the same ``Profiler``.
+    ///
+    /// - Complexity: O(*w* + *v* + *c* + *d* + *w*·*v*) for *w* and *v* words and *c* and *d*
+    ///   character trigrams; the word-level longest common subsequence dominates for long
+    ///   sentences.
+    public func features(_ a: Profile, _ b: Profile) -> Features {
+        precondition(a.profiler == b.profiler, "profiles from different profilers cannot be compared")
+        let sharedNumbers = SortedIDs.intersectionCount(a.numbers, b.numbers)
         return Features(
-            wordOverlap: Self.overlap(Set(stemsA), Set(stemsB)),
-            wordTrigramOverlap: Self.overlap(Self.trigrams(stemsA), Self.trigrams(stemsB)),
-            characterTrigramJaccard: Self.jaccard(Self.characterTrigrams(wordsA), Self.characterTrigrams(wordsB)),
-            unsharedNumbers: numbersA.symmetricDifference(numbersB).count,
-            commonSubsequence: Double(Self.longestCommonSubsequence(stemsA, stemsB)) / Double(max(stemsA.count, stemsB.count))
+            wordOverlap: SortedIDs.overlap(a.stemSet, b.stemSet),
+            wordTrigramOverlap: SortedIDs.overlap(a.stemTrigrams, b.stemTrigrams),
+            characterTrigramJaccard: SortedIDs.jaccard(a.characterTrigrams, b.characterTrigrams),
+            unsharedNumbers: a.numbers.count + b.numbers.count - 2 * sharedNumbers,
+            commonSubsequence: Double(Self.longestCommonSubsequence(a.stems, b.stems)) / Double(max(a.stems.count, b.stems.count))
         )
     }
 
-    /// Small integer ids for the stems of one pair, so sets and comparisons work on integers.
-    struct StemIDs {
-        private var ids: [Word: Int] = [:]
-
-        mutating func id(of stem: Word) -> Int {
-            if let id = ids[stem] { return id }
-            let id = ids.count
-            ids[stem] = id
-            return id
-        }
-    }
-
-    /// Three consecutive stem ids.
-    struct Trigram: Hashable {
-        var first: Int, second: Int, third: Int
-    }
-
-    /// Shared elements over the size of the larger set; 0 when either set is empty.
-    static func overlap<Element>(_ a: Set<Element>, _ b: Set<Element>) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        return Double(a.intersection(b).count) / Double(max(a.count, b.count))
-    }
-
-    /// Shared elements over all elements.
-    static func jaccard<Element>(_ a: Set<Element>, _ b: Set<Element>) -> Double {
-        Double(a.intersection(b).count) / Double(a.union(b).count)
-    }
-
-    /// The distinct runs of three consecutive stems.
-    static func trigrams(_ stems: [Int]) -> Set<Trigram> {
-        guard stems.count >= 3 else { return [] }
-        return Set((0...(stems.count - 3)).map { Trigram(first: stems[$0], second: stems[$0 + 1], third: stems[$0 + 2]) })
-    }
-
-    /// The distinct scalar trigrams of " " + the words joined by " " + " ", each packed into 63
-    /// bits (21 per scalar, enough for every code point).
-    static func characterTrigrams(_ words: [Word]) -> Set<UInt64> {
-        var text: [Unicode.Scalar] = [" "]
-        for word in words {
-            text.append(contentsOf: word)
-            text.append(" ")
-        }
-        var result = Set<UInt64>(minimumCapacity: text.count)
-        for start in 0...(text.count - 3) {
-            result.insert(UInt64(text[start].value) << 42 | UInt64(text[start + 1].value) << 21 | UInt64(text[start + 2].value))
-        }
-        return result
+    /// The score of two sentences measured by the same ``Profiler``.
+    ///
+    /// - Complexity: as ``features(_:_:)-(Profile,Profile)``.
+    public func score(_ a: Profile, _ b: Profile) -> Double {
+        score(of: features(a, b))
     }
 
     /// The length of the longest common subsequence of `a` and `b`, in O(|b|) memory.
-    static func longestCommonSubsequence(_ a: [Int], _ b: [Int]) -> Int {
-        var previous = [Int](repeating: 0, count: b.count + 1)
+    static func longestCommonSubsequence(_ a: [Int32], _ b: [Int32]) -> Int {
+        var previous = [Int32](repeating: 0, count: b.count + 1)
         var current = previous
         for x in a {
             for (j, y) in b.enumerated() {
@@ -113,6 +77,33 @@ extension SentenceSimilarity {
             }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return Int(previous[b.count])
+    }
+}
+
+/// Set measures over sorted arrays of distinct ids.
+enum SortedIDs {
+    /// How many ids the two sorted arrays share.
+    ///
+    /// - Complexity: O(*n* + *m*).
+    static func intersectionCount<ID: Comparable>(_ a: [ID], _ b: [ID]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if b[j] < a[i] { j += 1 } else { shared += 1; i += 1; j += 1 }
+        }
+        return shared
+    }
+
+    /// Shared ids over the size of the larger set; 0 when either set is empty.
+    static func overlap<ID: Comparable>(_ a: [ID], _ b: [ID]) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return Double(intersectionCount(a, b)) / Double(max(a.count, b.count))
+    }
+
+    /// Shared ids over all ids; 0 when both are empty.
+    static func jaccard<ID: Comparable>(_ a: [ID], _ b: [ID]) -> Double {
+        let shared = intersectionCount(a, b)
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 }

@@ -39,6 +39,22 @@ public struct WordDiff: Sendable, Equatable {
         hunks.contains { if case .deleted = $0 { return true }; if case .inserted = $0 { return true }; return false }
     }
 
+    /// The share of the longer text, by bytes, in hunks the texts have in common (same or
+    /// restyled): 1 for texts with the same words, near 0 for a rewrite.
+    ///
+    /// - Complexity: O(*h*) for *h* hunks.
+    public var unchangedShare: Double {
+        let longer = max(old.utf8.count, new.utf8.count)
+        guard longer > 0 else { return 1 }
+        let kept = hunks.reduce(0) { total, hunk in
+            switch hunk {
+            case .same(let a, let b), .restyled(let a, let b): total + max(a.count, b.count)
+            case .deleted, .inserted: total
+            }
+        }
+        return Double(kept) / Double(longer)
+    }
+
     /// The normalization a diff compares words with: no cleaning (every byte of both texts is
     /// covered), and name folding of every capitalized word wherever it stands, so that an edit
     /// which moves a sentence boundary does not change the words after it.

@@ -1,0 +1,145 @@
+import ConcordText
+
+/// Several reports of one event collated passage by passage: which sentences say the same thing
+/// across reports, which passages every report carries, which only some or one, where a report
+/// moved a passage, and what each report adds and omits.
+///
+/// Building it: each report is cleaned of page furniture and cut into sentences; sentences that
+/// share an uncommon word are scored with ``SentenceSimilarity`` (see ``affinity(_:_:)``); every
+/// pair of reports is aligned (``SentenceAlignment``: in order, then moved passages); the aligned
+/// pairs, strongest first, join sentences into passages that hold at most one sentence per report.
+/// Passages are then laid out in one reading order that follows the first report and slots each
+/// other report's own passages in after the passage they follow there.
+///
+/// Sentences with no letters or digits are left out: they say nothing to compare.
+public struct Collation: Sendable {
+    /// One report as collated.
+    public struct Report: Sendable {
+        /// The name shown for the report (an outlet, a file name).
+        public let label: String
+        /// The report's text.
+        public let text: String
+        /// Its sentences, as UTF-8 byte ranges of `text`.
+        public let sentences: [Range<Int>]
+
+        /// The text of sentence `index`.
+        public func sentence(_ index: Int) -> String {
+            let utf8 = text.utf8
+            let range = sentences[index]
+            return String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)], as: UTF8.self)
+        }
+    }
+
+    /// Sentences of different reports that say the same thing, or one sentence no other report has.
+    public struct Passage: Sendable {
+        /// For each report, the index of its sentence in this passage, or `nil`.
+        public var sentences: [Int?]
+        /// The report the others are compared with: the first, in input order, that has it.
+        public var reference: Int
+        /// The reports in which this passage stands out of the shared reading order.
+        public var movedIn: [Int]
+
+        /// The reports that carry the passage, in input order.
+        public var reports: [Int] { sentences.indices.filter { sentences[$0] != nil } }
+    }
+
+    /// The default least affinity for aligning two sentences: 0.35, below the paraphrase
+    /// decision threshold (0.5), because independently written reports restate a point in their
+    /// own words: on AllSides roundups, sentences that report the same ruling score 0.37–0.48.
+    /// The one-to-one, in-order alignment keeps the lower bar from pairing unrelated sentences.
+    public static let defaultThreshold = 0.35
+
+    /// Limits and thresholds of a collation.
+    public struct Options: Sendable {
+        /// The least affinity at which two sentences are aligned.
+        public var threshold: Double
+        /// At most this many sentence pairs are scored; beyond it, the collation says how many
+        /// were not (``notes``).
+        public var pairBudget: Int
+
+        public init(threshold: Double = Collation.defaultThreshold, pairBudget: Int = 2_000_000) {
+            self.threshold = threshold
+            self.pairBudget = pairBudget
+        }
+    }
+
+    /// The reports, in input order.
+    public let reports: [Report]
+    /// The least affinity at which sentences were aligned.
+    public let threshold: Double
+    /// The passages, in the shared reading order.
+    public let passages: [Passage]
+    /// Each aligned sentence compared with its passage's reference sentence, by passage then report.
+    public let comparisons: [PassageComparison]
+    /// What bounded the work, if anything did ("… sentence pairs were not scored"); empty when the
+    /// collation is complete.
+    public let notes: [String]
+
+    /// Collates `reports` (label, text), in the order given.
+    ///
+    /// - Parameters:
+    ///   - reports: at least two reports.
+    ///   - options: thresholds and limits.
+    /// - Complexity: O(*b*) to read *b* bytes, plus O(*p* · *w*²) to score *p* candidate sentence
+    ///   pairs of *w* words (pairs share an uncommon word; bounded by `options.pairBudget`), plus
+    ///   O(*n*² · *c* log *c*) to align *n* reports with *c* candidate pairs each.
+    public init(reports input: [(label: String, text: String)], options: Options = Options()) throws(TextError) {
+        let pipeline = try TextPipeline(options: TextPipeline.Options(clean: true, nameFolding: .capitalized))
+        let segmenter = try SentenceSegmenter()
+        let profiler = SentenceSimilarity.Profiler()
+        var reports: [Report] = [], profiles: [[SentenceSimilarity.Profile]] = []
+        for (label, text) in input {
+            var sentences: [Range<Int>] = [], reportProfiles: [SentenceSimilarity.Profile] = []
+            var copy = text
+            let outcome = copy.withUTF8 { buffer in
+                Result { () throws(TextError) -> [Range<Int>] in
+                    var sentences: [Range<Int>] = []
+                    for range in pipeline.readableRanges(of: buffer) {
+                        sentences += try segmenter.sentences(in: buffer, range: range)
+                    }
+                    return sentences
+                }
+            }
+            let bytes = Array(text.utf8)
+            for range in try outcome.get() {
+                let sentence = String(decoding: bytes[range], as: UTF8.self)
+                guard let profile = profiler.profile(sentence) else { continue }
+                sentences.append(range)
+                reportProfiles.append(profile)
+            }
+            reports.append(Report(label: label, text: text, sentences: sentences))
+            profiles.append(reportProfiles)
+        }
+        var notes: [String] = []
+        let scored = CandidateScoring(profiles: profiles, budget: options.pairBudget)
+        if scored.unscoredPairs > 0 {
+            notes.append("\(scored.unscoredPairs) candidate sentence pairs were not scored (limit \(options.pairBudget)); some shared passages may show as unique")
+        }
+        let grouping = PassageGrouping(sentenceCounts: profiles.map(\.count), alignments: scored.alignments(threshold: options.threshold))
+        var passages = grouping.passages
+        PassageOrder.arrange(&passages, sentenceCounts: profiles.map(\.count))
+        self.reports = reports
+        self.threshold = options.threshold
+        self.passages = passages
+        self.comparisons = try PassageComparison.all(passages: passages, reports: reports, pipeline: TextPipeline(options: WordDiff.pipelineOptions))
+        self.notes = notes
+    }
+
+    /// How strongly two sentences align: their ``SentenceSimilarity`` score, or, when the shorter
+    /// has at least ``containmentMinimumWords`` distinct stems and at least 80% of them appear in
+    /// the longer, that share. The second rule keeps a sentence that repeats another and adds a
+    /// clause aligned with it, where the paraphrase score (trained on pairs labelled different
+    /// when one adds a fact) would not.
+    ///
+    /// - Complexity: as ``SentenceSimilarity/score(_:_:)-(Profile,Profile)``.
+    public static func affinity(_ a: SentenceSimilarity.Profile, _ b: SentenceSimilarity.Profile) -> Double {
+        let score = SentenceSimilarity().score(a, b)
+        let smaller = min(a.stemSet.count, b.stemSet.count)
+        guard smaller >= containmentMinimumWords else { return score }
+        let contained = Double(SortedIDs.intersectionCount(a.stemSet, b.stemSet)) / Double(smaller)
+        return contained >= 0.8 ? max(score, contained) : score
+    }
+
+    /// The fewest distinct stems a sentence has for containment alone to align it.
+    public static let containmentMinimumWords = 5
+}

@@ -1,0 +1,122 @@
+import Testing
+@testable import ConcordDiff
+import ConcordText
+
+@Suite struct CollationTests {
+    typealias Kind = PassageComparison.Difference.Kind
+
+    let attack = "Rockets hit a coalition base near the Omar oil field on Tuesday night, a spokesman said."
+    let launch = "The rockets were launched from an area near the town of Al-Mayadin on the western bank of the Euphrates."
+    let response = "Coalition forces responded with artillery fire toward the launch site, the statement said."
+    let claim = "No group immediately claimed responsibility for the attack on the base."
+    let farmers = "Farmers in nearby villages say shrapnel from earlier salvoes has damaged their homes and pumps."
+
+    func collate(_ reports: [String]) throws -> Collation {
+        try Collation(reports: reports.enumerated().map { ("r\($0.offset + 1)", $0.element) })
+    }
+
+    @Test func passagesAreSharedByAllBySomeOrUniqueWithAddsAndOmits() throws {
+        let collation = try collate([
+            [attack, launch, response, claim].joined(separator: " "),
+            [attack, launch, claim, farmers].joined(separator: " "),
+            [attack, launch, response].joined(separator: " "),
+        ])
+        #expect(collation.passages.count == 5)
+        let coverage = collation.passages.indices.map { collation.coverage(of: $0) }
+        #expect(coverage == [.all, .all, .some, .some, .one])
+        #expect(collation.additions(of: 1) == [4], "only r2 tells of the farmers")
+        #expect(collation.omissions(of: 1) == [2], "r2 leaves out the response both others carry")
+        #expect(collation.omissions(of: 2) == [3], "both others carry the claim")
+        #expect(collation.omissions(of: 0) == [], "the farmers are in one of the two others: not most of them")
+        #expect(collation.notes.isEmpty)
+    }
+
+    @Test func aRewordedSentenceAlignsAcrossParaphrase() throws {
+        let collation = try collate([
+            attack + " " + claim,
+            "A spokesman said rockets struck a coalition base close to the Omar oil field late on Tuesday. " + claim,
+        ])
+        #expect(collation.passages.count == 2)
+        #expect(collation.passages.allSatisfy { $0.reports == [0, 1] })
+    }
+
+    @Test func aMovedPassageIsMarkedInTheReportThatMovedIt() throws {
+        let collation = try collate([
+            [attack, launch, response, claim].joined(separator: " "),
+            [attack, claim, launch, response].joined(separator: " "),
+        ])
+        #expect(collation.passages.count == 4)
+        #expect(collation.passages.map(\.movedIn) == [[], [], [], [1]])
+    }
+
+    @Test func differentCountsConflictAndAreListedFirst() throws {
+        let collation = try collate([
+            "At least eight Katyusha missiles hit the base on Tuesday, officials said. Two soldiers were wounded in the attack on the base, officials said.",
+            "Eight rockets hit the base on Tuesday, officials said. Three soldiers were wounded in the attack on the base, officials said.",
+        ])
+        let ranked = collation.rankedDifferences().map { ($0.difference.kind, $0.difference.referenceText, $0.difference.otherText) }
+        #expect(ranked.count == 2)
+        #expect(ranked.first! == (Kind.numberConflict, "Two soldiers", "Three soldiers"))
+        #expect(ranked.last! == (Kind.numberDetail, "At least eight Katyusha missiles", "Eight rockets"),
+                "the same count with a qualifier and a more precise unit is detail, not a conflict")
+    }
+
+    @Test func spellingsOfOneNameAreNotADifferenceButAnotherPlaceIs() throws {
+        let same = try collate([
+            "Shelling hit a market in Deir ez-Zor on Monday, killing four people, residents said.",
+            "Shelling hit a market in Deir Ezzor on Monday, killing four people, residents said.",
+        ])
+        #expect(same.rankedDifferences().isEmpty)
+        #expect(!same.comparisons[0].diff.hasChanges)
+        let other = try collate([
+            "Shelling hit a market in Deir ez-Zor on Monday, killing four people, residents said.",
+            "Shelling hit a market in Hasakah on Monday, killing four people, residents said.",
+        ])
+        let names = other.rankedDifferences().map { ($0.difference.kind, $0.difference.referenceText, $0.difference.otherText) }
+        #expect(names.count == 1)
+        #expect(names.first! == (Kind.name, "Deir ez-Zor", "Hasakah"))
+    }
+
+    @Test func aBudgetThatCutsScoringShortIsReported() throws {
+        let collation = try Collation(reports: [("a", attack + " " + launch), ("b", attack + " " + launch)],
+                                      options: Collation.Options(pairBudget: 1))
+        #expect(collation.notes.count == 1)
+        #expect(collation.notes[0].contains("1 candidate sentence pairs were not scored"))
+    }
+
+    @Test func sentencesWithoutWordsAndPageFurnitureAreLeftOut() throws {
+        let collation = try collate([attack + "\n\n***\n\nShare this article\n", attack])
+        #expect(collation.reports[0].sentences.count == 1)
+        #expect(collation.passages.count == 1)
+    }
+
+    @Test(arguments: [
+        ("at least eight Katyusha missiles", 8.0, NumberMention.Bound.atLeast, 2),
+        ("two hundred people", 200, .exact, 1),
+        ("some 1,200 troops", 1_200, .about, 1),
+        ("3.5 million barrels", 3_500_000, .exact, 1),
+        ("twenty-five soldiers", 25, .exact, 1),
+        ("up to 40 trucks", 40, .atMost, 1),
+    ])
+    func numbersAreReadWithTheirQualifierAndUnit(phrase: String, value: Double, bound: NumberMention.Bound, unitWords: Int) throws {
+        let sentence = "Officials said \(phrase) were involved."
+        let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+        let mentions = NumberMention.mentions(in: Array(sentence.utf8), tokens: try pipeline.tokens(in: sentence))
+        #expect(mentions.count == 1)
+        #expect(mentions.first?.value == value)
+        #expect(mentions.first?.bound == bound)
+        #expect(mentions.first?.unit.count == unitWords)
+        #expect(mentions.first.map { String(decoding: Array(sentence.utf8)[$0.phrase], as: UTF8.self) } == phrase)
+    }
+
+    @Test func profilesScoreExactlyAsTheSentencesDo() {
+        let similarity = SentenceSimilarity()
+        let profiler = SentenceSimilarity.Profiler()
+        let sentences = [attack, launch, response, claim, farmers, "Ten rockets hit the Omar base on Tuesday, a spokesman said."]
+        for a in sentences {
+            for b in sentences {
+                #expect(similarity.score(profiler.profile(a)!, profiler.profile(b)!) == similarity.score(a, b))
+            }
+        }
+    }
+}
