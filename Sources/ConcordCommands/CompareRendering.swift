@@ -83,7 +83,9 @@ struct CompareRendering {
 
     /// Notes about the work: limits that cut it short, reports with nothing to compare.
     var notes: [String] {
-        collation.notes + collation.reports.indices.compactMap { index in
+        let approximate = collation.comparisons.filter { !$0.diff.isExact }.map { Self.passageName($0.passage) }
+        return collation.notes + (approximate.isEmpty ? [] : ["word diffs of \(approximate.joined(separator: " ")): " + DiffRendering.approximationNote])
+            + collation.reports.indices.compactMap { index in
             collation.reports[index].sentences.isEmpty
                 ? "\(Self.reportName(index)) \(collation.reports[index].label) has no sentences to compare" : nil
         }

@@ -59,6 +59,7 @@ struct DiffCommand: ParsableCommand {
         var output = OutputBuffer()
         output.write(DiffRendering(diff: diff, colour: colour, showRestyling: showRestyling).text())
         output.flush()
+        if !diff.isExact { printError("concord: note: \(DiffRendering.approximationNote)") }
         let differs = diff.hasChanges || (showRestyling && diff.hunks.contains { if case .restyled = $0 { return true }; return false })
         if differs { throw ExitCode(1) }
     }
@@ -96,6 +97,10 @@ struct DiffRendering {
         }
         return result.hasSuffix("\n") ? result : result + "\n"
     }
+
+    /// What the user is told when the search limit cut the diff short.
+    static let approximationNote = "parts of the texts differ too much to search for the shortest diff "
+        + "(more than \(WordDiff.searchLimit) word edits between matching passages); the diff there is correct but may show more change than needed"
 
     private var style: TerminalStyle { TerminalStyle(colour: colour) }
     private func deleted(_ text: String) -> String { style.marked(text, open: "[-", close: "-]", colour: TerminalStyle.red) }

@@ -9,20 +9,23 @@ public enum AnchoredDiff {
 
     /// The edit script turning `a` into `b`, adjacent steps of one kind merged.
     ///
+    /// - Parameter searchLimit: passed to `MyersDiff` for each stretch; the script is exact when
+    ///   no stretch reached it.
     /// - Complexity: O((*n* + *m*) log(*n* + *m*)) for the anchors, plus Myers on the stretches
     ///   between them.
-    public static func steps(_ a: [UInt64], _ b: [UInt64]) -> [EditStep] {
-        var out: [EditStep] = []
-        diff(a, 0..<a.count, b, 0..<b.count, &out)
-        return MyersDiff.merged(out)
+    public static func script(_ a: [UInt64], _ b: [UInt64], searchLimit: Int = .max) -> EditScript {
+        var out = EditScript(steps: [], isExact: true)
+        diff(a, 0..<a.count, b, 0..<b.count, searchLimit, &out)
+        out.steps = MyersDiff.merged(out.steps)
+        return out
     }
 
-    private static func diff(_ a: [UInt64], _ x: Range<Int>, _ b: [UInt64], _ y: Range<Int>, _ out: inout [EditStep]) {
+    private static func diff(_ a: [UInt64], _ x: Range<Int>, _ b: [UInt64], _ y: Range<Int>, _ limit: Int, _ out: inout EditScript) {
         var x = x, y = y
         var prefix = 0
         while x.lowerBound + prefix < x.upperBound && y.lowerBound + prefix < y.upperBound
             && a[x.lowerBound + prefix] == b[y.lowerBound + prefix] { prefix += 1 }
-        if prefix > 0 { out.append(.equal(a: x.lowerBound, b: y.lowerBound, count: prefix)) }
+        if prefix > 0 { out.steps.append(.equal(a: x.lowerBound, b: y.lowerBound, count: prefix)) }
         x = (x.lowerBound + prefix)..<x.upperBound
         y = (y.lowerBound + prefix)..<y.upperBound
         var suffix = 0
@@ -33,17 +36,19 @@ public enum AnchoredDiff {
 
         let anchors = (x.count < directLimit && y.count < directLimit) ? [] : uniqueAnchors(a, x, b, y)
         if anchors.isEmpty {
-            for step in MyersDiff.steps(Array(a[x]), Array(b[y])) { out.append(shifted(step, x.lowerBound, y.lowerBound)) }
+            let stretch = MyersDiff.script(Array(a[x]), Array(b[y]), searchLimit: limit)
+            out.isExact = out.isExact && stretch.isExact
+            for step in stretch.steps { out.steps.append(shifted(step, x.lowerBound, y.lowerBound)) }
         } else {
             var previous = (x.lowerBound, y.lowerBound)
             for anchor in anchors {
-                diff(a, previous.0..<anchor.0, b, previous.1..<anchor.1, &out)
-                out.append(.equal(a: anchor.0, b: anchor.1, count: 1))
+                diff(a, previous.0..<anchor.0, b, previous.1..<anchor.1, limit, &out)
+                out.steps.append(.equal(a: anchor.0, b: anchor.1, count: 1))
                 previous = (anchor.0 + 1, anchor.1 + 1)
             }
-            diff(a, previous.0..<x.upperBound, b, previous.1..<y.upperBound, &out)
+            diff(a, previous.0..<x.upperBound, b, previous.1..<y.upperBound, limit, &out)
         }
-        if suffix > 0 { out.append(tail) }
+        if suffix > 0 { out.steps.append(tail) }
     }
 
     /// Positions (in a, in b) of keys that occur once in each range, in an order both agree on.

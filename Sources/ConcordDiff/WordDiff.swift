@@ -33,6 +33,14 @@ public struct WordDiff: Sendable, Equatable {
     public let new: String
     public let hunks: [Hunk]
     public let moves: [Move]
+    /// False when a stretch of the texts differed too much to search exhaustively
+    /// (``searchLimit``): the hunks still rebuild the new text exactly, but may show more change
+    /// than a shortest diff would. Callers say so to the user.
+    public let isExact: Bool
+
+    /// The most word edits one Myers search explores between two anchors before settling for
+    /// the furthest point it reached: bounds two unrelated 50,000-word texts to about a second.
+    public static let searchLimit = 2_048
 
     /// Whether the texts differ in their words (restyling does not count).
     public var hasChanges: Bool {
@@ -67,9 +75,11 @@ public struct WordDiff: Sendable, Equatable {
     ///     `pipelineOptions`.
     ///   - cleanup: absorb short equal runs stranded between changes (`SemanticCleanup`); off, the
     ///     script is minimal.
+    ///   - searchLimit: the most word edits one search explores (see ``isExact``).
     /// - Complexity: O(*b*) to read *b* bytes, plus O((*n* + *m*) · *d*) for *n* and *m* words and
     ///   *d* word edits within the stretches between anchors (`AnchoredDiff`).
-    public init(old: String, new: String, pipeline: TextPipeline, cleanup: Bool = true) throws(TextError) {
+    public init(old: String, new: String, pipeline: TextPipeline, cleanup: Bool = true,
+                searchLimit: Int = WordDiff.searchLimit) throws(TextError) {
         self.old = old
         self.new = new
         let oldAtoms = try Atoms(old, pipeline: pipeline)
@@ -94,8 +104,9 @@ public struct WordDiff: Sendable, Equatable {
             let equal = oldAtoms.utf8[a].elementsEqual(newAtoms.utf8[b])
             append(equal ? .same(old: a, new: b) : .restyled(old: a, new: b))
         }
-        let minimal = AnchoredDiff.steps(oldAtoms.keys, newAtoms.keys)
-        let steps = cleanup ? SemanticCleanup.apply(minimal) : minimal
+        let script = AnchoredDiff.script(oldAtoms.keys, newAtoms.keys, searchLimit: searchLimit)
+        let steps = cleanup ? SemanticCleanup.apply(script.steps) : script.steps
+        isExact = script.isExact
         for step in steps {
             switch step {
             case .equal(let a, let b, let count):

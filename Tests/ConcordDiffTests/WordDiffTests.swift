@@ -50,7 +50,7 @@ struct EditedText {
         for _ in 0..<300 {
             let a = (0..<Int(generator.next() % 60)).map { _ in generator.next() % 6 }
             let b = (0..<Int(generator.next() % 60)).map { _ in generator.next() % 6 }
-            let steps = MyersDiff.steps(a, b)
+            let steps = MyersDiff.script(a, b).steps
             #expect(replay(a, steps, b) == b)
             let deleted = steps.reduce(0) { if case .delete(_, let c) = $1 { return $0 + c }; return $0 }
             let kept = steps.reduce(0) { if case .equal(_, _, let c) = $1 { return $0 + c }; return $0 }
@@ -70,7 +70,7 @@ struct EditedText {
                 let position = Int(generator.next() % UInt64(b.count))
                 if generator.next() % 2 == 0 { b.remove(at: position) } else { b.insert(1000 + generator.next() % 50, at: position) }
             }
-            let steps = AnchoredDiff.steps(a, b)
+            let steps = AnchoredDiff.script(a, b).steps
             #expect(replay(a, steps, b) == b)
             let kept = steps.reduce(0) { if case .equal(_, _, let c) = $1 { return $0 + c }; return $0 }
             #expect(kept >= longestCommonSubsequence(a, b) * 95 / 100)
@@ -78,9 +78,9 @@ struct EditedText {
     }
 
     @Test func identicalSequencesAreOneEqualStep() {
-        #expect(MyersDiff.steps([1, 2, 3], [1, 2, 3]) == [.equal(a: 0, b: 0, count: 3)])
-        #expect(MyersDiff.steps([], []) == [])
-        #expect(MyersDiff.steps([], [4]) == [.insert(b: 0, count: 1)])
+        #expect(MyersDiff.script([1, 2, 3], [1, 2, 3]).steps == [.equal(a: 0, b: 0, count: 3)])
+        #expect(MyersDiff.script([], []).steps == [])
+        #expect(MyersDiff.script([], [4]).steps == [.insert(b: 0, count: 1)])
     }
 
     /// Dynamic programming, for checking minimality on small inputs.
@@ -209,4 +209,17 @@ struct EditedText {
         #expect(diff.hasChanges)
         #expect(diff.applied() == "at least 10 rockets")
     }
+
+    @Test func aSearchLimitBoundsUnrelatedTextsAndSaysSo() throws {
+        var generator = SplitMix64(seed: 9)
+        let vocabulary = (0..<300).map { "w\($0)" }
+        func text() -> String { (0..<3_000).map { _ in vocabulary[Int(generator.next() % 300)] }.joined(separator: " ") }
+        let (old, new) = (text(), text())
+        let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+        let bounded = try WordDiff(old: old, new: new, pipeline: pipeline, searchLimit: 64)
+        #expect(!bounded.isExact)
+        #expect(bounded.applied() == new, "a bounded diff still rebuilds the new text")
+        #expect(try WordDiff(old: old, new: old, pipeline: pipeline, searchLimit: 64).isExact)
+    }
+
 }

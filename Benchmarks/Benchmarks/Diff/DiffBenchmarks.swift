@@ -4,11 +4,14 @@ import ConcordDiff
 import ConcordSimilarity
 import ConcordText
 
-/// The word diff on real reports (issue targets, release build: 1 ms for two 1k-word articles,
-/// 30 ms for two 50k-word texts):
-///   WordDiff1kWords    a 1,000-word report against an edited copy (words replaced, a paragraph cut)
-///   WordDiff50kWords   50,000 words of reports against an edited copy
-/// Each iteration normalizes both texts and diffs them, with a warm pipeline.
+/// The word diff and the n-report comparison on real reports (issue targets, release build: 1 ms
+/// for two 1k-word articles, 30 ms for two 50k-word texts, 50 ms to compare ten 1k-word reports):
+///   WordDiff1kWords        a 1,000-word report against an edited copy (words replaced, a paragraph cut)
+///   WordDiff50kWords       50,000 words of reports against an edited copy
+///   CompareTenReports1kWords  ten edited versions of a 1,000-word report collated: sentences cut,
+///                          scored, aligned, grouped into passages, each compared word by word
+/// Each WordDiff iteration normalizes both texts and diffs them, with a warm pipeline; each
+/// compare iteration does the whole collation, ICU handles included.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput],
@@ -28,12 +31,40 @@ let benchmarks: @Sendable () -> Void = {
             try TextPipeline(options: WordDiff.pipelineOptions)
         }
     }
+
+    let reports = EditedReports.versions(words: 1_000, count: 10)
+    Benchmark("CompareTenReports1kWords") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Collation(reports: reports).passages.count)
+        }
+    }
 }
 
-/// A text of about `words` words from real reports, and an edited copy: one word in 40 replaced,
-/// every tenth paragraph dropped, a sentence added every 25 paragraphs.
+/// Texts of about `words` words from real reports, edited the way outlets edit wire copy.
 enum EditedReports {
+    /// The original and an edited copy: one word in 40 replaced, every tenth paragraph dropped, a
+    /// sentence added every 25 paragraphs.
     static func pair(words: Int) -> (String, String) {
+        let paragraphs = original(words: words)
+        var generator = SplitMix64(seed: 3)
+        let edited = edit(paragraphs, dropping: 9, using: &generator)
+        return (paragraphs.joined(separator: "\n\n"), edited.joined(separator: "\n\n"))
+    }
+
+    /// `count` versions of one report, each dropping a different tenth of the paragraphs,
+    /// replacing one word in 40, adding a sentence every 25 paragraphs and moving its third
+    /// paragraph near the end, labelled "outlet-1" … .
+    static func versions(words: Int, count: Int) -> [(label: String, text: String)] {
+        let paragraphs = original(words: words)
+        return (0..<count).map { version in
+            var generator = SplitMix64(seed: UInt64(version))
+            var edited = edit(paragraphs, dropping: version % 10, using: &generator)
+            if edited.count > 5 { edited.insert(edited.remove(at: 2), at: edited.count - 2) }
+            return ("outlet-\(version + 1)", edited.joined(separator: "\n\n"))
+        }
+    }
+
+    private static func original(words: Int) -> [String] {
         var paragraphs: [String] = []
         var count = 0
         for report in BenchmarkTexts.english() {
@@ -43,14 +74,17 @@ enum EditedReports {
             }
             if count >= words { break }
         }
-        var generator = SplitMix64(seed: 3)
+        return paragraphs
+    }
+
+    private static func edit(_ paragraphs: [String], dropping dropped: Int, using generator: inout SplitMix64) -> [String] {
         var edited: [String] = []
-        for (index, paragraph) in paragraphs.enumerated() where index % 10 != 9 {
+        for (index, paragraph) in paragraphs.enumerated() where index % 10 != dropped {
             var tokens = paragraph.split(separator: " ").map(String.init)
             for position in tokens.indices where generator.next() % 40 == 0 { tokens[position] = "changed\(position)" }
             edited.append(tokens.joined(separator: " "))
             if index % 25 == 0 { edited.append("An added sentence with new detail, officials said.") }
         }
-        return (paragraphs.joined(separator: "\n\n"), edited.joined(separator: "\n\n"))
+        return edited
     }
 }
