@@ -103,7 +103,9 @@ struct concord_breaker {
 concord_breaker *concord_breaker_open(concord_break_kind kind, int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
     UBreakIteratorType type = kind == concord_break_sentences ? UBRK_SENTENCE : UBRK_WORD;
-    UBreakIterator *handle = ubrk_open(type, "", NULL, 0, &status);
+    // Sentences: English with CLDR's standard suppressions, so "Sen. Kyrsten Sinema" or "Mr. Smith" is no break.
+    const char *locale = kind == concord_break_sentences ? "en@ss=standard" : "";
+    UBreakIterator *handle = ubrk_open(type, locale, NULL, 0, &status);
     if (U_FAILURE(status)) {
         *error = status;
         return NULL;

@@ -44,7 +44,7 @@ struct CompareRendering {
         guard let comparison = comparisonAt[passage * collation.reports.count + report] else {
             return [Segment(kind: .same, text: collation.reports[report].sentence(sentence))]
         }
-        guard comparison.diff.unchangedShare >= Self.rewordedShare else {
+        guard !comparison.isReworded else {
             return [Segment(kind: .reworded, text: comparison.diff.new)]
         }
         let old = Array(comparison.diff.old.utf8), new = Array(comparison.diff.new.utf8)
@@ -58,9 +58,6 @@ struct CompareRendering {
             }
         }
     }
-
-    /// Below this share of the sentence unchanged (`WordDiff.unchangedShare`), a sentence is shown as reworded rather than as a diff.
-    static let rewordedShare = 0.4
 
     /// "§3": how passages are named in every format (numbered from 1 in reading order).
     static func passageName(_ index: Int) -> String { "§\(index + 1)" }

@@ -14,6 +14,17 @@ public struct PassageComparison: Sendable {
     /// Numbers and names that differ, in sentence order.
     public let differences: [Difference]
 
+    /// Below this share of the sentence unchanged (`WordDiff.unchangedShare`) the sentence says
+    /// the passage in other words: a word diff would replace nearly everything, so displays show
+    /// the sentence whole, and only numbers counting the same thing are compared.
+    public static let rewordedShare = 0.4
+
+    /// Whether the sentence rewords its reference (see ``rewordedShare``).
+    public var isReworded: Bool { diff.unchangedShare < Self.rewordedShare }
+
+    /// Replacements longer than this many words on either side are rewrites, not a name swapped.
+    static let nameReplacementWords = 8
+
     /// Something two aligned sentences state differently.
     public struct Difference: Sendable, Equatable {
         public enum Kind: String, Sendable, CaseIterable {
@@ -59,8 +70,10 @@ public struct PassageComparison: Sendable {
     /// the diff replaces one with the other or when they count the same unit: a conflict, unless
     /// they are close estimates (`NumberMention.isCloseEstimate(of:)`). Names differ where the diff
     /// replaces capitalized words with other capitalized words that the other sentence does not
-    /// have anywhere.
+    /// have anywhere, in a replacement of at most ``nameReplacementWords`` words a side. In a
+    /// reworded sentence, only numbers that count the same unit are compared.
     static func differences(_ diff: WordDiff, pipeline: TextPipeline) throws(TextError) -> [Difference] {
+        let reworded = diff.unchangedShare < rewordedShare
         let old = Array(diff.old.utf8), new = Array(diff.new.utf8)
         let oldTokens = try pipeline.tokens(in: diff.old), newTokens = try pipeline.tokens(in: diff.new)
         let oldNumbers = NumberMention.mentions(in: old, tokens: oldTokens)
@@ -74,11 +87,11 @@ public struct PassageComparison: Sendable {
         for mention in oldNumbers {
             guard let match = newNumbers.firstIndex(where: { $0.value == mention.value }) else { unpaired.append(mention); continue }
             let other = newNumbers.remove(at: match)
-            if other.bound != mention.bound || (other.unit != mention.unit && other.before == mention.before) {
+            if !reworded && (other.bound != mention.bound || (other.unit != mention.unit && other.before == mention.before)) {
                 record(.numberDetail, mention, other)
             }
         }
-        let replacements = Self.replacements(in: diff)
+        let replacements = reworded ? [] : Self.replacements(in: diff)
         let oldNames = NameSet(bytes: old, tokens: oldTokens), newNames = NameSet(bytes: new, tokens: newTokens)
         for mention in unpaired {
             guard let match = newNumbers.firstIndex(where: { other in
@@ -88,7 +101,8 @@ public struct PassageComparison: Sendable {
             let other = newNumbers.remove(at: match)
             record(mention.isCloseEstimate(of: other) ? .numberDetail : .numberConflict, mention, other)
         }
-        for replacement in replacements {
+        for replacement in replacements where oldNames.wordCount(in: replacement.old) <= nameReplacementWords
+            && newNames.wordCount(in: replacement.new) <= nameReplacementWords {
             let removed = oldNames.runs(in: replacement.old, absentFrom: newNames)
             let added = newNames.runs(in: replacement.new, absentFrom: oldNames)
             guard !removed.isEmpty, !added.isEmpty else { continue }
@@ -124,6 +138,9 @@ struct NameSet {
         ids = Set(tokens.map(\.id))
         forms = Set(tokens.map { Self.form(of: String(decoding: bytes[$0.range], as: UTF8.self)) })
     }
+
+    /// How many words start inside `range`.
+    func wordCount(in range: Range<Int>) -> Int { tokens.count { range.contains($0.range.lowerBound) } }
 
     /// Whether this sentence has `token` of `sentence`, by id or by lowercase form.
     func has(_ token: Token, of sentence: NameSet) -> Bool {
