@@ -12,6 +12,8 @@ public struct Concord: ParsableCommand {
         دير الزور give the same tokens), removes scraped junk, and matches reports by their wording.
 
         Start with:
+          concord cluster                                          group the sample reports in Corpus/
+          concord compare Corpus/omar-oil-field                    what each report adds, omits, or counts differently
           concord normalize --tokens "Shelling near Deir ez-Zor"   show what matching sees
           concord key < names.txt                                  one name key per input line
 
