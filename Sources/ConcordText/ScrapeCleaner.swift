@@ -139,7 +139,7 @@ public struct ScrapeCleaner: Sendable {
     func looksLikeFurniture(_ line: [UInt8]) -> Bool {
         let trimmed = Self.trimmedASCII(line)
         guard !trimmed.isEmpty else { return false }
-        let words = trimmed.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).count
+        let words = Self.wordCount(trimmed, upTo: furnitureMaxWords + 1)
         guard words <= furnitureMaxWords else { return false }
         let body = Array(trimmed.drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") }))
         if Self.furnitureOpenings.contains(where: { body.starts(with: $0) }) { return true }
@@ -150,6 +150,20 @@ public struct ScrapeCleaner: Sendable {
     }
 
     // MARK: - Byte helpers
+
+    /// Words separated by spaces or tabs, counted up to `limit` (a long paragraph stops early).
+    static func wordCount(_ bytes: ArraySlice<UInt8>, upTo limit: Int) -> Int {
+        var count = 0, inWord = false
+        for byte in bytes {
+            let isSeparator = byte == 0x20 || byte == 0x09
+            if !isSeparator && !inWord {
+                count += 1
+                if count >= limit { return count }
+            }
+            inWord = !isSeparator
+        }
+        return count
+    }
 
     static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
