@@ -24,24 +24,15 @@ public enum ClusterAssignments {
             } catch let error as JSONObjectScanner.Failure {
                 throw CorpusError(file: reader.displayName, line: number, "malformed JSON at column \(error.offset + 1): \(error.message)")
             }
-            guard let label = values[1].flatMap(Self.text) else {
+            guard let label = values[1]?.documentID?.description else {
                 throw CorpusError(file: reader.displayName, line: number, "no \"\(clusterField)\" string or integer (is this a clusters file from concord cluster -o?)")
             }
             guard label == cluster else { return }
-            switch values[0] {
-            case .string(let id)?: members.append(.string(id))
-            case .integer(let id)?: members.append(.integer(id))
-            default: throw CorpusError(file: reader.displayName, line: number, "no \"id\" string or integer")
+            guard let id = values[0]?.documentID else {
+                throw CorpusError(file: reader.displayName, line: number, "no \"id\" string or integer")
             }
+            members.append(id)
         }
         return members
-    }
-
-    private static func text(_ value: JSONObjectScanner.Value) -> String? {
-        switch value {
-        case .string(let text): text
-        case .integer(let number): String(number)
-        default: nil
-        }
     }
 }

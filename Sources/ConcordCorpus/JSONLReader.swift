@@ -37,12 +37,11 @@ public struct JSONLReader: Sendable {
         } catch {
             return .failure(CorpusError(file: file, line: number, "malformed JSON at column \(error.offset + 1): \(error.message)"))
         }
-        let id: Document.ID
-        switch values[0] {
-        case .string(let text)?: id = .string(text)
-        case .integer(let value)?: id = .integer(value)
-        case nil: return .failure(CorpusError(file: file, line: number, "no \"\(fields.id)\" field (choose the id field with --id-field)"))
-        default: return .failure(CorpusError(file: file, line: number, "\"\(fields.id)\" must be a string or an integer"))
+        guard let value = values[0] else {
+            return .failure(CorpusError(file: file, line: number, "no \"\(fields.id)\" field (choose the id field with --id-field)"))
+        }
+        guard let id = value.documentID else {
+            return .failure(CorpusError(file: file, line: number, "\"\(fields.id)\" must be a string or an integer"))
         }
         let text: String
         switch values[1] {

@@ -18,6 +18,15 @@ struct JSONObjectScanner {
         case integer(Int64)
         case other(String)
         case null
+
+        /// The value as a document id: a string or an integer, else `nil`.
+        var documentID: Document.ID? {
+            switch self {
+            case .string(let text): .string(text)
+            case .integer(let value): .integer(value)
+            default: nil
+            }
+        }
     }
 
     struct Failure: Error, Equatable {

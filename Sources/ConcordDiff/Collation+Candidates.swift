@@ -72,7 +72,7 @@ extension Collation {
             let reportCount = sentenceCounts.count
             var result: [(first: Int, second: Int, alignment: SentenceAlignment)] = []
             for first in 0..<reportCount {
-                for second in (first + 1)..<max(first + 1, reportCount) {
+                for second in (first + 1)..<reportCount {
                     let alignment = SentenceAlignment(oldCount: sentenceCounts[first], newCount: sentenceCounts[second],
                                                       candidates: scored[first * reportCount + second], threshold: threshold)
                     result.append((first, second, alignment))

@@ -19,7 +19,7 @@ public struct EditScript: Equatable, Sendable {
 
 /// The shortest edit script between two sequences of keys (Myers 1986), in linear space: the
 /// middle snake of the edit graph splits the problem in two, recursively, after the common prefix
-/// and suffix are trimmed. Deletions come before insertions where both are possible, so the
+/// and suffix are trimmed. Each run of changes is one deletion followed by one insertion, so the
 /// script reads like an editor's: old text, then new text.
 ///
 /// Unrelated long sequences make the search quadratic (two unrelated 50,000-word texts: 20 s).
@@ -151,21 +151,35 @@ public enum MyersDiff {
         return (aLow + best.x, bLow + best.y)
     }
 
-    /// Adjacent steps of the same kind joined into one.
+    /// The steps with adjacent equal runs joined, and each run of changes told as one deletion
+    /// followed by one insertion (the deletions of a run are contiguous in the old sequence, the
+    /// insertions in the new one, so this is the same edit).
+    ///
+    /// - Complexity: O(*s*) for *s* steps.
     static func merged(_ steps: [EditStep]) -> [EditStep] {
         var result: [EditStep] = []
+        var deleted: (a: Int, count: Int)?, inserted: (b: Int, count: Int)?
+        func flushChanges() {
+            if let deleted { result.append(.delete(a: deleted.a, count: deleted.count)) }
+            if let inserted { result.append(.insert(b: inserted.b, count: inserted.count)) }
+            (deleted, inserted) = (nil, nil)
+        }
         for step in steps {
-            switch (result.last, step) {
-            case let (.equal(a, b, c1)?, .equal(_, _, c2)):
-                result[result.count - 1] = .equal(a: a, b: b, count: c1 + c2)
-            case let (.delete(a, c1)?, .delete(_, c2)):
-                result[result.count - 1] = .delete(a: a, count: c1 + c2)
-            case let (.insert(b, c1)?, .insert(_, c2)):
-                result[result.count - 1] = .insert(b: b, count: c1 + c2)
-            default:
-                result.append(step)
+            switch step {
+            case .delete(let a, let count):
+                deleted = (deleted?.a ?? a, (deleted?.count ?? 0) + count)
+            case .insert(let b, let count):
+                inserted = (inserted?.b ?? b, (inserted?.count ?? 0) + count)
+            case .equal(let a, let b, let count):
+                flushChanges()
+                if case .equal(let firstA, let firstB, let previous)? = result.last {
+                    result[result.count - 1] = .equal(a: firstA, b: firstB, count: previous + count)
+                } else {
+                    result.append(.equal(a: a, b: b, count: count))
+                }
             }
         }
+        flushChanges()
         return result
     }
 }

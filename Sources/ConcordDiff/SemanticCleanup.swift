@@ -4,8 +4,7 @@
 ///
 /// The rule, at word level (after diff-match-patch's semantic cleanup): an equal run is absorbed
 /// when it is no longer than the changes on each side of it, a change's length being the larger of
-/// its deleted and inserted word counts. It repeats until nothing changes. Finally every run of
-/// changes is told as one deletion followed by one insertion.
+/// its deleted and inserted word counts. It repeats until nothing changes.
 public enum SemanticCleanup {
     /// The cleaned script; applying it still turns the old sequence into the new one.
     ///
@@ -30,12 +29,12 @@ public enum SemanticCleanup {
             var window = Array(steps[start..<end])
             window[index - start] = .delete(a: a, count: count)
             window.insert(.insert(b: b, count: count), at: index - start + 1)
-            let merged = regrouped(window)
+            let merged = MyersDiff.merged(window)
             steps.replaceSubrange(start..<end, with: merged)
             // The grown change may now outweigh the equal run before it.
             index = max(0, start - 1)
         }
-        return regrouped(steps)
+        return steps
     }
 
     static func isEqual(_ step: EditStep) -> Bool {
@@ -69,28 +68,5 @@ public enum SemanticCleanup {
             cursor += 1
         }
         return deleted + inserted == 0 ? nil : max(deleted, inserted)
-    }
-
-    /// Within each run of changes, deletions first, then insertions, each merged into one step.
-    static func regrouped(_ steps: [EditStep]) -> [EditStep] {
-        var result: [EditStep] = []
-        var deletes: [EditStep] = [], inserts: [EditStep] = []
-        func flush() {
-            result.append(contentsOf: MyersDiff.merged(deletes))
-            result.append(contentsOf: MyersDiff.merged(inserts))
-            deletes.removeAll()
-            inserts.removeAll()
-        }
-        for step in steps {
-            switch step {
-            case .delete: deletes.append(step)
-            case .insert: inserts.append(step)
-            case .equal:
-                flush()
-                result.append(step)
-            }
-        }
-        flush()
-        return MyersDiff.merged(result)
     }
 }

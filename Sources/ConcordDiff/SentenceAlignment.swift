@@ -48,17 +48,17 @@ public struct SentenceAlignment: Sendable, Equatable {
         let eligible = candidates.filter {
             $0.affinity >= threshold && (0..<oldCount).contains($0.old) && (0..<newCount).contains($0.new)
         }.sorted { ($0.old, $0.new) < ($1.old, $1.new) }
-        var inOrder = Self.heaviestIncreasingChain(eligible, newCount: newCount)
-        var oldTaken = Set(inOrder.map(\.old)), newTaken = Set(inOrder.map(\.new))
+        var matched = Self.heaviestIncreasingChain(eligible, newCount: newCount)
+        var oldTaken = Set(matched.map(\.old)), newTaken = Set(matched.map(\.new))
         let leftovers = eligible.filter { !oldTaken.contains($0.old) && !newTaken.contains($0.new) }
             .sorted { ($1.affinity, $0.old, $0.new) < ($0.affinity, $1.old, $1.new) }
         for var pair in leftovers where !oldTaken.contains(pair.old) && !newTaken.contains(pair.new) {
             pair.moved = true
-            inOrder.append(pair)
+            matched.append(pair)
             oldTaken.insert(pair.old)
             newTaken.insert(pair.new)
         }
-        pairs = inOrder.sorted { $0.old < $1.old }
+        pairs = matched.sorted { $0.old < $1.old }
     }
 
     /// The chain of pairs with strictly increasing old and new indices and the greatest total
