@@ -55,7 +55,7 @@ public struct PassageComparison: Sendable {
             for report in passage.reports where report != passage.reference {
                 let new = reports[report].sentence(passage.sentences[report]!)
                 let diff = try WordDiff(old: old, new: new, pipeline: pipeline)
-                let differences = Self.differences(diff)
+                let differences = try Self.differences(diff, pipeline: pipeline)
                 result.append(PassageComparison(passage: index, report: report, reference: passage.reference,
                                                 diff: diff, differences: differences))
             }
@@ -72,10 +72,13 @@ public struct PassageComparison: Sendable {
     /// replaces capitalized words with other capitalized words that the other sentence does not
     /// have anywhere, in a replacement of at most ``nameReplacementWords`` words a side. In a
     /// reworded sentence, only numbers that count the same unit are compared.
-    static func differences(_ diff: WordDiff) -> [Difference] {
+    ///
+    /// The sentences are tokenized again here rather than kept by `WordDiff`: keeping every
+    /// token of a diff made two 50,000-word texts 5 ms (a third) slower to diff.
+    static func differences(_ diff: WordDiff, pipeline: TextPipeline) throws(TextError) -> [Difference] {
         let reworded = diff.unchangedShare < rewordedShare
         let old = Array(diff.old.utf8), new = Array(diff.new.utf8)
-        let oldTokens = diff.oldTokens, newTokens = diff.newTokens
+        let oldTokens = try pipeline.tokens(in: diff.old), newTokens = try pipeline.tokens(in: diff.new)
         let oldNumbers = NumberMention.mentions(in: old, tokens: oldTokens)
         var newNumbers = NumberMention.mentions(in: new, tokens: newTokens)
         var result: [Difference] = []

@@ -33,8 +33,6 @@ public struct WordDiff: Sendable, Equatable {
     public let new: String
     public let hunks: [Hunk]
     public let moves: [Move]
-    /// The words of each text as the pipeline read them (offsets into `old` and `new`).
-    public let oldTokens: [Token], newTokens: [Token]
     /// False when a stretch of the texts differed too much to search exhaustively
     /// (``searchLimit``): the hunks still rebuild the new text exactly, but may show more change
     /// than a shortest diff would. Callers say so to the user.
@@ -121,8 +119,6 @@ public struct WordDiff: Sendable, Equatable {
         }
         pair(oldAtoms.tail, newAtoms.tail)
         self.hunks = hunks
-        oldTokens = oldAtoms.tokens
-        newTokens = newAtoms.tokens
         moves = Self.moves(in: steps, old: oldAtoms, new: newAtoms)
     }
 
@@ -166,7 +162,6 @@ public struct WordDiff: Sendable, Equatable {
 /// the last word. Atoms tile the text.
 struct Atoms {
     let utf8: [UInt8]
-    let tokens: [Token]
     var keys: [UInt64] = []
     var ranges: [Range<Int>] = []
     var tail: Range<Int>
@@ -175,8 +170,7 @@ struct Atoms {
         utf8 = Array(text.utf8)
         var start = 0
         var keys: [UInt64] = [], ranges: [Range<Int>] = []
-        tokens = try pipeline.tokens(in: text)
-        for token in tokens {
+        for token in try pipeline.tokens(in: text) {
             keys.append(token.id)
             ranges.append(start..<token.range.upperBound)
             start = token.range.upperBound
