@@ -110,7 +110,7 @@ struct StageTimer {
         for var text in texts {
             var tokenIDs: [UInt64] = []
             let outcome = text.withUTF8 { buffer in
-                Result { () throws(TextError) in try pipeline.forEachTokenID(in: buffer) { tokenIDs.append($0) } }
+                Result { () throws(TextError) in try pipeline.appendTokenIDs(in: buffer, to: &tokenIDs) }
             }
             try outcome.get()
             ids.append(tokenIDs)

@@ -24,6 +24,7 @@ struct ClusterRun {
     func execute() throws -> Result {
         let started = Stopwatch.now
         let clusterer = try NearDuplicateClusterer(options: options)
+        if let bytes = source.fileSize { clusterer.reserveCapacity(forInputBytes: bytes) }
         var loading = CorpusLoading(source: source, skipInvalid: skipInvalid)
         var ids: [Document.ID] = []
         var batch: [String] = []

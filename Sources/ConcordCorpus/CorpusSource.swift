@@ -54,6 +54,15 @@ public struct CorpusSource: Sendable {
         return .jsonl
     }
 
+    /// The size in bytes of the input when it is one regular file (not standard input, not a
+    /// directory): a hint for sizing buffers before reading.
+    public var fileSize: Int? {
+        guard path != "-" else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// Calls `body` with every record, in input order.
     ///
     /// - Throws: `CorpusError` when the input cannot be opened or its header is unusable.

@@ -55,7 +55,7 @@ public final class DocumentSketcher {
                         characters.append(contentsOf: pipeline.text(of: token).utf8)
                     }
                 } else {
-                    try pipeline.forEachTokenID(in: buffer) { ids.append($0) }
+                    try pipeline.appendTokenIDs(in: buffer, to: &ids)
                 }
             }
         }

@@ -98,6 +98,19 @@ public final class NearDuplicateClusterer {
         self.sketchers = sketchers
     }
 
+    /// Sizes the sketch store for a corpus of about `bytes` bytes of input, so that adding it does
+    /// not copy the store as it grows: English news runs about six bytes per word and one word
+    /// shingle per word, and reports rarely run under a kilobyte. Memory is only reserved (see
+    /// `SketchStore.reserveCapacity`), and never more than a quarter of physical memory.
+    public func reserveCapacity(forInputBytes bytes: Int) {
+        let limit = Self.physicalMemory / 4
+        store.reserveCapacity(documents: min(bytes / 1024, limit / (4 * options.slots)),
+                              fingerprints: min(bytes / 5, limit / 4))
+    }
+
+    /// Bytes of physical memory.
+    static var physicalMemory: Int { Int(sysconf(Int32(_SC_PHYS_PAGES))) * Int(sysconf(Int32(_SC_PAGESIZE))) }
+
     /// Sketches `texts` and appends them, in order.
     ///
     /// - Complexity: O(total bytes) spread over the threads.

@@ -30,6 +30,16 @@ public struct SketchStore: Sendable, Equatable {
 
     public var count: Int { offsets.count - 1 }
 
+    /// Reserves room for `documents` more documents with `fingerprints` more fingerprints, so that
+    /// appending them copies nothing. (Reserved memory that is never written costs address space
+    /// only, not resident memory.)
+    public mutating func reserveCapacity(documents: Int, fingerprints: Int) {
+        self.fingerprints.reserveCapacity(self.fingerprints.count + fingerprints)
+        offsets.reserveCapacity(offsets.count + documents)
+        signatures.reserveCapacity(signatures.count + documents * slots)
+        tokenCounts.reserveCapacity(tokenCounts.count + documents)
+    }
+
     public mutating func append(_ sketch: DocumentSketch) {
         fingerprints.append(contentsOf: sketch.fingerprints)
         offsets.append(fingerprints.count)

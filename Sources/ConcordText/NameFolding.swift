@@ -121,15 +121,36 @@ public enum NameFolding {
     /// Whether a normalized Latin word is a name article: al, el, il, ul, ol, l, or a vowel with a
     /// sun letter (as, ash, ad, ar, az, at, an, ez, …, doubled forms too).
     public static func isArticle(_ word: String) -> Bool {
-        let bytes = Array(word.utf8)
+        var copy = word
+        return copy.withUTF8 { isArticle(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `isArticle` over the UTF-8 bytes of a word.
+    @inline(__always)
+    static func isArticle(_ bytes: UnsafeRawBufferPointer) -> Bool {
         switch bytes.count {
         case 1: return bytes[0] == l
-        case 2, 3:
-            guard isVowel(bytes[0]) else { return false }
-            let rest = Array(bytes.dropFirst())
-            return rest == [l] || sunLetterRests.contains(rest)
+        case 2: return isVowel(bytes[0]) && (bytes[1] == l || isSunLetter(bytes[1]))
+        case 3: return isVowel(bytes[0]) && (bytes[1] == bytes[2] ? isSunLetter(bytes[1]) : bytes[2] == h && isAspirable(bytes[1]))
         default: return false
         }
+    }
+
+    /// The sun letters an article assimilates to, by their first Latin letter.
+    @inline(__always)
+    static func isSunLetter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "s"), UInt8(ascii: "d"), UInt8(ascii: "r"), UInt8(ascii: "z"), UInt8(ascii: "t"), UInt8(ascii: "n"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Sun letters written with a following h (sh, dh, th).
+    @inline(__always)
+    static func isAspirable(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "s") || byte == UInt8(ascii: "d") || byte == UInt8(ascii: "t")
     }
 
     /// Articles that join a capitalized next word across a space ("Al Mayadin").
@@ -169,9 +190,6 @@ public enum NameFolding {
     static func isVowelOrGlide(_ byte: UInt8) -> Bool { isVowel(byte) || byte == y || byte == w }
 
     // MARK: - Rules
-
-    static let sunLetterRests: Set<[UInt8]> = Set(
-        ["s", "sh", "d", "dh", "r", "z", "t", "th", "n", "ss", "dd", "rr", "zz", "tt", "nn"].map { Array($0.utf8) })
 
     static let descriptors: Set<String> = ["nahiyat", "nahiyah", "nahiya", "qaryat", "madinat", "mazari"]
 

@@ -3,7 +3,7 @@ public struct Token: Equatable, Sendable {
     /// UTF-8 byte offsets into the source text (the original, not the cleaned text).
     public var range: Range<Int>
     /// Index of the term in the pipeline's vocabulary (its text: `TextPipeline.text(of:)`); per
-    /// pipeline, and -1 from `forEachTokenID`, which skips the vocabulary for plain words.
+    /// pipeline.
     public var term: Int32
     /// Stable id of the normalized form; equal in every process and on every machine.
     public var id: UInt64
@@ -77,14 +77,60 @@ public final class TextPipeline {
         try scan(text, plainWordsByHash: false) { range, term, id in body(Token(range: range, term: term, id: id)) }
     }
 
-    /// Calls `body` with the id of every token of `text`: the same ids, in the same order, as
-    /// `forEachToken`, faster. A plain word (lowercase ASCII letters and digits) that cannot be an
-    /// article is its own normalized form, so its id is the hash of its bytes; it needs no
-    /// vocabulary lookup and no lookahead.
+    /// Appends the id of every token of `text` to `ids`: the same ids, in the same order, as
+    /// `forEachToken`, faster. A plain word (lowercase ASCII letters and digits) that is not a name
+    /// article is its own normalized form, so its id is the hash of its bytes: no vocabulary
+    /// lookup, no lookahead. On lines of ASCII and common punctuation such words are found by one
+    /// tight loop (`WordSegmenter.plainWordEnd`); other words take the full path.
     ///
-    /// - Complexity: O(*n*) in the bytes of the text.
-    public func forEachTokenID(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) throws(TextError) {
-        try scan(text, plainWordsByHash: options.nameFolding != .all) { _, _, id in body(id) }
+    /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
+    public func appendTokenIDs(in text: UnsafeBufferPointer<UInt8>, to ids: inout [UInt64]) throws(TextError) {
+        func emit(_: Range<Int>, _: Int32, _ id: UInt64) { ids.append(id) }
+        guard options.nameFolding != .all else {
+            try scan(text, plainWordsByHash: false, emit)
+            return
+        }
+        var pending: Occurrence?
+        let classes = segmenter.classTable
+        for line in readableRanges(of: text) {
+            guard WordSegmenter.isSimple(text, line) else {
+                try scanLine(text, line, plainWordsByHash: true, pending: &pending, emit)
+                continue
+            }
+            var index = line.lowerBound
+            var previousEnd: Int?
+            let end = line.upperBound
+            while index < end {
+                if index + 8 <= end {
+                    let gap = WordSegmenter.gapPrefixLength(WordSegmenter.load8(text, at: index))
+                    index += gap
+                    if gap == 8 { continue }
+                }
+                let first = classes[Int(text[index])]
+                guard first.continuesWord else {
+                    index += WordSegmenter.nonWordLength(text, at: index, end: end, first)
+                    continue
+                }
+                if first.isPlain, let wordEnd = WordSegmenter.plainWordEnd(text, from: index, end: end, classes: classes) {
+                    let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index..<wordEnd])
+                    if Self.standsAlone(raw, in: text, end: end) {
+                        if pending != nil { acceptPlain(index..<wordEnd, in: text, pending: &pending, emit) }
+                        let count = wordEnd - index
+                        ids.append(count < 8 && index + 8 <= end
+                                   ? StableHash.hash(word: WordSegmenter.load8(text, at: index), count: count)
+                                   : StableHash.hash(raw))
+                        previousEnd = wordEnd
+                        index = wordEnd
+                        continue
+                    }
+                }
+                let word = WordSegmenter.simpleWord(text, from: index, end: end, classes: classes)
+                try accept(word, in: text, previousEnd: previousEnd, plainWordsByHash: true, pending: &pending, emit)
+                previousEnd = word.end
+                index = word.end
+            }
+        }
+        if let previous = pending { finish(previous, next: nil, gap: UnsafeBufferPointer(start: nil, count: 0), emit) }
     }
 
     @inline(__always)
@@ -92,49 +138,73 @@ public final class TextPipeline {
         _ text: UnsafeBufferPointer<UInt8>, plainWordsByHash: Bool, _ emit: (Range<Int>, Int32, UInt64) -> Void
     ) throws(TextError) {
         var pending: Occurrence?
-        for range in readableRanges(of: text) {
-            var previousEnd: Int?   // end of the previous word of this line, whichever path it took
-            try segmenter.forEachWord(in: text, range: range) { (word) throws(TextError) in
-                let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[word.start..<word.end])
-                let sentenceStart = previousEnd.map { Self.endsSentence(UnsafeBufferPointer(rebasing: text[$0..<word.start])) } ?? true
-                previousEnd = word.end
-                if plainWordsByHash && word.isPlain && Self.cannotBeArticle(raw) {
-                    let plain = Occurrence(range: word.start..<word.end, entry: Self.plainEntry, sentenceStart: sentenceStart)
-                    if let previous = pending {
-                        finish(previous, next: plain, gap: UnsafeBufferPointer(rebasing: text[previous.range.upperBound..<word.start]), emit)
-                        pending = nil
-                    }
-                    emit(word.start..<word.end, -1, StableHash.hash(raw))
-                    return
-                }
-                let entry = try vocabulary.entry(raw: raw) { () throws(TextError) in
-                    try makeSpelling(String(decoding: raw, as: UTF8.self))
-                }
-                let current = Occurrence(range: word.start..<word.end, entry: entry, sentenceStart: sentenceStart)
-                if let previous = pending {
-                    finish(previous, next: current, gap: UnsafeBufferPointer(rebasing: text[previous.range.upperBound..<word.start]), emit)
-                }
-                pending = current
-            }
+        for line in readableRanges(of: text) {
+            try scanLine(text, line, plainWordsByHash: plainWordsByHash, pending: &pending, emit)
         }
         if let previous = pending { finish(previous, next: nil, gap: UnsafeBufferPointer(start: nil, count: 0), emit) }
+    }
+
+    /// Every word of one readable line through `accept`.
+    private func scanLine(
+        _ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, plainWordsByHash: Bool, pending: inout Occurrence?,
+        _ emit: (Range<Int>, Int32, UInt64) -> Void
+    ) throws(TextError) {
+        var previousEnd: Int?   // end of the previous word of this line, whichever path it took
+        try segmenter.forEachWord(in: text, range: line) { (word) throws(TextError) in
+            try accept(word, in: text, previousEnd: previousEnd, plainWordsByHash: plainWordsByHash, pending: &pending, emit)
+            previousEnd = word.end
+        }
+    }
+
+    /// Takes one word: a plain non-article word (when `plainWordsByHash`) is emitted at once with
+    /// the hash of its bytes; any other word is looked up and waits in `pending` for its successor.
+    @inline(__always)
+    private func accept(
+        _ word: WordSegment, in text: UnsafeBufferPointer<UInt8>, previousEnd: Int?, plainWordsByHash: Bool,
+        pending: inout Occurrence?, _ emit: (Range<Int>, Int32, UInt64) -> Void
+    ) throws(TextError) {
+        let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[word.start..<word.end])
+        if plainWordsByHash && word.isPlain && Self.standsAlone(raw, in: text, end: text.count) {
+            acceptPlain(word.start..<word.end, in: text, pending: &pending, emit)
+            emit(word.start..<word.end, -1, StableHash.hash(raw))
+            return
+        }
+        let sentenceStart = previousEnd.map { Self.endsSentence(UnsafeBufferPointer(rebasing: text[$0..<word.start])) } ?? true
+        let entry = try vocabulary.entry(raw: raw) { () throws(TextError) in
+            try makeSpelling(String(decoding: raw, as: UTF8.self))
+        }
+        let current = Occurrence(range: word.start..<word.end, entry: entry, sentenceStart: sentenceStart)
+        if let previous = pending {
+            finish(previous, next: current, gap: UnsafeBufferPointer(rebasing: text[previous.range.upperBound..<word.start]), emit)
+        }
+        pending = current
+    }
+
+    /// Settles the pending word, if any, now that a plain word at `range` follows it.
+    @inline(__always)
+    private func acceptPlain(
+        _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, pending: inout Occurrence?,
+        _ emit: (Range<Int>, Int32, UInt64) -> Void
+    ) {
+        guard let previous = pending else { return }
+        let plain = Occurrence(range: range, entry: Self.plainEntry, sentenceStart: false)
+        finish(previous, next: plain, gap: UnsafeBufferPointer(rebasing: text[previous.range.upperBound..<range.lowerBound]), emit)
+        pending = nil
+    }
+
+    /// Whether the plain word `raw` (a slice of `text`) is its own token, whatever its neighbours:
+    /// it is not a name article, or it is one that no hyphen joins to the next word (a lowercase
+    /// article joins a name only across a hyphen: al-Mayadin). `end` bounds the lookahead.
+    @inline(__always)
+    static func standsAlone(_ raw: UnsafeRawBufferPointer, in text: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        guard NameFolding.isArticle(raw) else { return true }
+        let after = raw.baseAddress! - UnsafeRawPointer(text.baseAddress!) + raw.count
+        return after >= end || (text[after] != UInt8(ascii: "-") && text[after] != 0xE2)
     }
 
     /// What a plain lowercase word is to its neighbours: no flags.
     private static let plainEntry = TermVocabulary.Entry(term: -1, foldedTerm: -1, id: 0, foldedID: 0, flags: [],
                                                          textIsEmpty: false, foldedIsEmpty: false)
-
-    /// A plain word that is not possibly an article (al, el, ez, as, l, …: three letters or fewer
-    /// starting with a vowel, or "l").
-    @inline(__always)
-    static func cannotBeArticle(_ raw: UnsafeRawBufferPointer) -> Bool {
-        guard raw.count <= 3, let first = raw.first else { return true }
-        switch first {
-        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): return false
-        case UInt8(ascii: "l"): return raw.count != 1
-        default: return true
-        }
-    }
 
     /// A word seen in the text, waiting for the next one to decide how it is folded.
     private struct Occurrence {

@@ -158,6 +158,7 @@ public final class WordSegmenter {
         }
 
         var isWordLetter: Bool { self == .lower || self == .upper }
+        var isPlain: Bool { self == .lower || self == .digit }
         var continuesWord: Bool { rawValue >= ByteClass.lower.rawValue && rawValue <= ByteClass.extendNumLet.rawValue }
     }
 
@@ -186,47 +187,66 @@ public final class WordSegmenter {
     func scanSimpleRange(
         _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
     ) throws(TextError) {
-        let classes = byteClasses
+        let classes = classTable
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
             let first = classes[Int(text[index])]
             guard first.continuesWord else {
-                index += first == .high ? max(Self.fastClass(text, at: index, end: end).1, 1) : 1
+                index += Self.nonWordLength(text, at: index, end: end, first)
                 continue
             }
-            let start = index
-            var last = first
-            var hasLetters = first.isWordLetter
-            var plain = first == .lower || first == .digit
-            index += 1
-            while index < end {
-                var current = classes[Int(text[index])]
-                var length = 1
-                if current == .high {
-                    let (known, knownLength) = Self.fastClass(text, at: index, end: end)
-                    guard known == .midNumLet || known == .singleQuote else { break }
-                    current = known == .midNumLet ? .midNumLet : .singleQuote
-                    length = knownLength
-                }
-                if current.continuesWord {
-                    hasLetters = hasLetters || current.isWordLetter
-                    plain = plain && (current == .lower || current == .digit)
-                    last = current
-                    index += length
-                    continue
-                }
-                guard current == .midNum || current == .midNumLet || current == .singleQuote, index + length < end else { break }
-                let next = classes[Int(text[index + length])]
-                let joinsLetters = last.isWordLetter && next.isWordLetter && current != .midNum
-                let joinsNumbers = last == .digit && next == .digit
-                guard joinsLetters || joinsNumbers else { break }
-                plain = false
-                last = next
-                index += length + 1
-            }
-            try body(WordSegment(start: start, end: index, hasLetters: hasLetters, isPlain: plain))
+            let word = Self.simpleWord(text, from: index, end: end, classes: classes)
+            index = word.end
+            try body(word)
         }
+    }
+
+    /// The byte class table, for scanners built on `simpleWord` (valid as long as the segmenter).
+    var classTable: UnsafeBufferPointer<ByteClass> { UnsafeBufferPointer(byteClasses) }
+
+    /// The byte length of the non-word character at `index`, whose byte class is `byteClass`.
+    @inline(__always)
+    static func nonWordLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, _ byteClass: ByteClass) -> Int {
+        byteClass == .high ? max(fastClass(text, at: index, end: end).1, 1) : 1
+    }
+
+    /// The word of a simple range that starts at `start` (a byte that continues a word).
+    @inline(__always)
+    static func simpleWord(
+        _ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, classes: UnsafeBufferPointer<ByteClass>
+    ) -> WordSegment {
+        let first = classes[Int(text[start])]
+        var index = start + 1
+        var last = first
+        var hasLetters = first.isWordLetter
+        var plain = first == .lower || first == .digit
+        while index < end {
+            var current = classes[Int(text[index])]
+            var length = 1
+            if current == .high {
+                let (known, knownLength) = fastClass(text, at: index, end: end)
+                guard known == .midNumLet || known == .singleQuote else { break }
+                current = known == .midNumLet ? .midNumLet : .singleQuote
+                length = knownLength
+            }
+            if current.continuesWord {
+                hasLetters = hasLetters || current.isWordLetter
+                plain = plain && (current == .lower || current == .digit)
+                last = current
+                index += length
+                continue
+            }
+            guard current == .midNum || current == .midNumLet || current == .singleQuote, index + length < end else { break }
+            let next = classes[Int(text[index + length])]
+            let joinsLetters = last.isWordLetter && next.isWordLetter && current != .midNum
+            let joinsNumbers = last == .digit && next == .digit
+            guard joinsLetters || joinsNumbers else { break }
+            plain = false
+            last = next
+            index += length + 1
+        }
+        return WordSegment(start: start, end: index, hasLetters: hasLetters, isPlain: plain)
     }
 
     // MARK: - The byte scanner for simple spans

@@ -110,7 +110,7 @@ import Testing
     @Test func theSampleCorpusIsTheDefault() throws {
         let outcome = try ConcordProcess.run(["cluster"])
         #expect(outcome.status == 0)
-        #expect(outcome.text.contains("representative omar-oil-field/wire.txt"))
+        #expect(outcome.text.contains("representative omar-oil-field/"))
         #expect(outcome.text.contains("documents from Corpus"))
     }
 

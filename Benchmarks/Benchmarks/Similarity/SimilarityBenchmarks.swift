@@ -139,7 +139,7 @@ final class SyntheticCorpus: Sendable {
         tokenIDs = versions.map { text in
             var copy = text
             var ids: [UInt64] = []
-            copy.withUTF8 { buffer in try! pipeline.forEachTokenID(in: buffer) { ids.append($0) } }
+            copy.withUTF8 { buffer in try! pipeline.appendTokenIDs(in: buffer, to: &ids) }
             return ids
         }
         shingles = tokenIDs.map { ids in
