@@ -109,6 +109,7 @@ struct StageTimer {
         ids.reserveCapacity(texts.count)
         for var text in texts {
             var tokenIDs: [UInt64] = []
+            tokenIDs.reserveCapacity(text.utf8.count / 4)
             let outcome = text.withUTF8 { buffer in
                 Result { () throws(TextError) in try pipeline.appendTokenIDs(in: buffer, to: &tokenIDs) }
             }

@@ -51,12 +51,13 @@ public struct CandidatePairs: Sendable {
 
     /// The sorted distinct pairs of one band, and how many of its buckets were capped.
     static func bandPairs(_ store: SketchStore, documents: [Int], band: Int, rows: Int, bucketCap: Int) -> ([UInt64], Int) {
-        var keyed: [(key: UInt64, document: UInt32)] = []
+        var keyed: [KeyedDocument] = []
         keyed.reserveCapacity(documents.count)
         for document in documents {
-            keyed.append((bandKey(store, document: document, band: band, rows: rows), UInt32(document)))
+            keyed.append(KeyedDocument(key: bandKey(store, document: document, band: band, rows: rows), document: UInt32(document)))
         }
-        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.document < $1.document }
+        // Documents go in ascending order and the sort is stable: equal keys stay in document order.
+        KeyedDocument.radixSort(&keyed)
         var pairs: [UInt64] = []
         var capped = 0
         var start = 0

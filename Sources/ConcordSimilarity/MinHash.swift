@@ -53,14 +53,13 @@ public struct MinHasher: Sendable {
     @inline(__always)
     private func signOnePermutation(_ hashes: UnsafeBufferPointer<UInt64>, _ signature: UnsafeMutableBufferPointer<UInt32>) {
         let k = UInt64(slots)
-        var filled = 0
         for hash in hashes {
             let mixed = Shingles.finalize(hash ^ seed)
             let bin = Int(truncatingIfNeeded: ((mixed >> 32) &* k) >> 32)
-            let value = UInt32(truncatingIfNeeded: mixed)
-            if signature[bin] == Self.empty { filled += 1 }
-            if value < signature[bin] { signature[bin] = value }
+            // Branch-free: whether a shingle lowers its bin is a coin toss the processor cannot predict.
+            signature[bin] = min(signature[bin], UInt32(truncatingIfNeeded: mixed))
         }
+        let filled = signature.count { $0 != Self.empty }
         guard filled < slots else { return }
         // Optimal densification: an empty bin takes the value of the first non-empty bin on its
         // own seeded probe sequence, so two documents with the same shingles densify alike.

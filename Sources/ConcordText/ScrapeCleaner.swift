@@ -38,10 +38,11 @@ public struct ScrapeCleaner: Sendable {
     /// - Complexity: O(*n*) in the bytes of the text.
     public func clean(_ text: UnsafeBufferPointer<UInt8>) -> Result {
         var result = Result(kept: [], removed: [])
+        guard let base = text.baseAddress else { return result }
         var lineStart = 0
         while lineStart < text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+            let newline = memchr(base + lineStart, 0x0A, text.count - lineStart)
+            let lineEnd = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? text.count
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
             if let reason = classify(line) {
                 result.removed.append(RemovedLine(range: lineStart..<lineEnd, reason: reason))
@@ -105,7 +106,7 @@ public struct ScrapeCleaner: Sendable {
     /// it holds two or more script markers, or the share is at least 6 % and it holds one marker
     /// and ends like a statement (; or }).
     static func looksLikeScript(_ line: [UInt8], density: Double) -> Bool {
-        let markers = scriptMarkers.reduce(0) { $0 + (contains(line, $1) ? 1 : 0) }
+        let markers = scriptMarkers.reduce(0) { $0 + (contains(line[...], $1) ? 1 : 0) }
         if markers >= 2 { return true }
         let trimmed = trimmedASCII(line)
         let statementEnd = trimmed.last == UInt8(ascii: ";") || trimmed.last == UInt8(ascii: "}")
@@ -131,8 +132,8 @@ public struct ScrapeCleaner: Sendable {
     ].map { Array($0.utf8) }
 
     /// Lines made only of these words are sharing buttons.
-    static let sharingWords: Set<[UInt8]> = Set(["share", "tweet", "email", "print", "facebook", "twitter",
-                                                 "whatsapp", "telegram", "linkedin", "pinterest", "reddit"].map { Array($0.utf8) })
+    static let sharingWords: [[UInt8]] = ["share", "tweet", "email", "print", "facebook", "twitter",
+                                          "whatsapp", "telegram", "linkedin", "pinterest", "reddit"].map { Array($0.utf8) }
 
     /// A short line (at most `furnitureMaxWords` words) that opens with a furniture phrase, or a line
     /// that is one of the bare sharing words.
@@ -141,12 +142,27 @@ public struct ScrapeCleaner: Sendable {
         guard !trimmed.isEmpty else { return false }
         let words = Self.wordCount(trimmed, upTo: furnitureMaxWords + 1)
         guard words <= furnitureMaxWords else { return false }
-        let body = Array(trimmed.drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") }))
+        let body = trimmed.drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") })
         if Self.furnitureOpenings.contains(where: { body.starts(with: $0) }) { return true }
         // A site header: "Outlet | Section | 2021".
-        if words <= 6 && Self.contains(body, Array(" | ".utf8)) { return true }
-        let tokens = body.split(whereSeparator: { !Self.isLetterOrDigit($0) })
-        return !tokens.isEmpty && tokens.allSatisfy { Self.sharingWords.contains(Array($0)) }
+        if words <= 6 && Self.contains(body, Self.headerSeparator) { return true }
+        return Self.isSharingButtons(body)
+    }
+
+    static let headerSeparator = Array(" | ".utf8)
+
+    /// Whether `body` is made only of sharing words ("Facebook Twitter WhatsApp"), checked word by
+    /// word with an early exit, since most lines fail at the first word.
+    static func isSharingButtons(_ body: ArraySlice<UInt8>) -> Bool {
+        var index = body.startIndex, words = 0
+        while index < body.endIndex {
+            guard isLetterOrDigit(body[index]) else { index += 1; continue }
+            let start = index
+            while index < body.endIndex, isLetterOrDigit(body[index]) { index += 1 }
+            guard sharingWords.contains(where: { $0.elementsEqual(body[start..<index]) }) else { return false }
+            words += 1
+        }
+        return words > 0
     }
 
     // MARK: - Byte helpers
@@ -181,10 +197,10 @@ public struct ScrapeCleaner: Sendable {
             || byte >= 0x80
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard needle.count <= haystack.count, let first = needle.first else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
+        var index = haystack.startIndex
+        let last = haystack.endIndex - needle.count
         while index <= last {
             if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
             index += 1
