@@ -135,16 +135,11 @@ struct StageTimer {
         ids = []
 
         started = Stopwatch.now
-        let hasher = MinHasher(slots: options.slots, scheme: options.scheme, seed: options.seed)
+        let sketcher = try DocumentSketcher(shingles: options.shingles, hasher: MinHasher(slots: options.slots, scheme: options.scheme, seed: options.seed),
+                                            text: options.text)
         var store = SketchStore(slots: options.slots)
-        var scratch: [UInt32] = []
         for hashes in shingles {
-            var signature = [UInt32](repeating: MinHasher.empty, count: options.slots)
-            hashes.withUnsafeBufferPointer { buffer in signature.withUnsafeMutableBufferPointer { hasher.sign(buffer, into: $0) } }
-            var fingerprints = hashes.map(ShingleSet.fingerprint)
-            let distinct = ShingleSet.sortUnique(&fingerprints, scratch: &scratch)
-            fingerprints.removeSubrange(distinct...)
-            store.append(DocumentSketch(fingerprints: fingerprints, signature: signature, tokenCount: hashes.count))
+            hashes.withUnsafeBufferPointer { sketcher.appendSketch(ofShingles: $0, tokenCount: hashes.count, to: &store) }
         }
         table.stages.append(("sketch", Stopwatch.now - started))
         shingles = []

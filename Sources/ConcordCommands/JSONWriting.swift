@@ -3,6 +3,9 @@
 enum JSONWriting {
     /// `text` as a JSON string literal, quotes included.
     static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -27,7 +30,15 @@ enum JSONWriting {
 
     /// A JSON object from ordered key/value pairs whose values are already JSON text.
     static func object(_ fields: KeyValuePairs<String, String>) -> String {
-        "{" + fields.map { quoted($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
+        var result = "{"
+        for (index, field) in fields.enumerated() {
+            if index > 0 { result += "," }
+            result += quoted(field.key)
+            result += ":"
+            result += field.value
+        }
+        result += "}"
+        return result
     }
 
     /// A JSON array from elements that are already JSON text.

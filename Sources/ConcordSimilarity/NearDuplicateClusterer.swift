@@ -84,6 +84,7 @@ public final class NearDuplicateClusterer {
     public let options: ClusterOptions
     public private(set) var store: SketchStore
     private let sketchers: [DocumentSketcher]
+    private let batches: [Batch]
     /// Seconds spent sketching (pipeline, shingles, signatures).
     public private(set) var sketchSeconds = 0.0
 
@@ -96,6 +97,13 @@ public final class NearDuplicateClusterer {
             sketchers.append(try DocumentSketcher(shingles: options.shingles, hasher: hasher, text: options.text))
         }
         self.sketchers = sketchers
+        batches = sketchers.map { _ in Batch(slots: options.slots) }
+    }
+
+    /// One thread's sketches of a batch, kept between batches so its storage is reused.
+    private final class Batch {
+        var store: SketchStore
+        init(slots: Int) { store = SketchStore(slots: slots) }
     }
 
     /// Sizes the sketch store for a corpus of about `bytes` bytes of input, so that adding it does
@@ -118,17 +126,25 @@ public final class NearDuplicateClusterer {
         let started = Stopwatch.now
         let threads = sketchers.count
         let chunk = max(1, (texts.count + threads - 1) / threads)
-        let workers = UncheckedBox(sketchers)
-        let results = parallelMap((texts.count + chunk - 1) / chunk, threads: threads) { part in
-            let sketcher = workers.value[part]
-            return Result { () throws(TextError) -> [DocumentSketch] in
-                try texts[(part * chunk)..<min(texts.count, (part + 1) * chunk)].map { (text) throws(TextError) in
-                    try sketcher.sketch(text)
+        let parts = (texts.count + chunk - 1) / chunk
+        if parts <= 1 {
+            for text in texts { try sketchers[0].sketch(text, into: &store) }
+        } else {
+            // Each thread sketches one run of the texts into its own batch, appended in order.
+            let workers = UncheckedBox((sketchers, batches))
+            let results = parallelMap(parts, threads: threads) { part in
+                let (sketcher, batch) = (workers.value.0[part], workers.value.1[part])
+                batch.store.removeAll()
+                return Result { () throws(TextError) in
+                    for text in texts[(part * chunk)..<min(texts.count, (part + 1) * chunk)] {
+                        try sketcher.sketch(text, into: &batch.store)
+                    }
                 }
             }
-        }
-        for result in results {
-            for sketch in try result.get() { store.append(sketch) }
+            for (part, result) in results.enumerated() {
+                try result.get()
+                store.append(contentsOf: batches[part].store)
+            }
         }
         sketchSeconds += Stopwatch.now - started
     }

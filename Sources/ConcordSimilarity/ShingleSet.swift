@@ -8,37 +8,44 @@ public enum ShingleSet {
 
     /// Sorts and deduplicates fingerprints in place; returns how many distinct ones remain at the front.
     ///
-    /// - Complexity: O(*n*): a least-significant-digit radix sort, four passes of one byte each,
-    ///   through `scratch` (grown as needed and reused by the caller).
+    /// - Complexity: O(*n*): a least-significant-digit radix sort of four one-byte digits, whose
+    ///   four histograms are counted in one pass, then four scatter passes through `scratch`
+    ///   (grown as needed and reused by the caller).
     public static func sortUnique(_ values: inout [UInt32], scratch: inout [UInt32]) -> Int {
         var count = values.count
         guard count > 1 else { return count }
         if scratch.count < count { scratch = [UInt32](repeating: 0, count: count) }
-        values.withUnsafeMutableBufferPointer { source in
-            scratch.withUnsafeMutableBufferPointer { target in
-                var from = source, to = target
-                var counts = [Int](repeating: 0, count: 256)
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for shift in stride(from: 0, to: 32, by: 8) {
-                        counts.update(repeating: 0)
-                        for value in from[0..<count] { counts[Int((value >> UInt32(shift)) & 0xFF)] += 1 }
-                        var total = 0
-                        for digit in 0..<256 { let c = counts[digit]; counts[digit] = total; total += c }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * 256) { counts in
+            counts.update(repeating: 0)
+            values.withUnsafeMutableBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { target in
+                    for value in source[0..<count] {
+                        counts[Int(value & 0xFF)] &+= 1
+                        counts[256 + Int((value >> 8) & 0xFF)] &+= 1
+                        counts[512 + Int((value >> 16) & 0xFF)] &+= 1
+                        counts[768 + Int(value >> 24)] &+= 1
+                    }
+                    var from = source, to = target
+                    for digit in 0..<4 {
+                        let offsets = UnsafeMutableBufferPointer(rebasing: counts[(digit * 256)..<(digit * 256 + 256)])
+                        var total: Int32 = 0
+                        for bucket in 0..<256 { let c = offsets[bucket]; offsets[bucket] = total; total &+= c }
+                        let shift = UInt32(8 * digit)
                         for value in from[0..<count] {
-                            let digit = Int((value >> UInt32(shift)) & 0xFF)
-                            to[counts[digit]] = value
-                            counts[digit] += 1
+                            let bucket = Int((value >> shift) & 0xFF)
+                            to[Int(offsets[bucket])] = value
+                            offsets[bucket] &+= 1
                         }
                         swap(&from, &to)
                     }
+                    // Four passes: the sorted values are back in `source`.
+                    var write = 1
+                    for read in 1..<count where source[read] != source[read - 1] {
+                        source[write] = source[read]
+                        write += 1
+                    }
+                    count = write
                 }
-                // Four passes: the sorted values are back in `source`.
-                var write = 0
-                for read in 0..<count where read == 0 || source[read] != source[read - 1] {
-                    source[write] = source[read]
-                    write += 1
-                }
-                count = write
             }
         }
         return count

@@ -40,11 +40,24 @@ public struct SketchStore: Sendable, Equatable {
         tokenCounts.reserveCapacity(tokenCounts.count + documents)
     }
 
-    public mutating func append(_ sketch: DocumentSketch) {
-        fingerprints.append(contentsOf: sketch.fingerprints)
-        offsets.append(fingerprints.count)
-        signatures.append(contentsOf: sketch.signature)
-        tokenCounts.append(Int32(clamping: sketch.tokenCount))
+    /// Appends one document: its sorted distinct fingerprints, its signature (`slots` values) and
+    /// how many words the pipeline gave it.
+    public mutating func append(fingerprints: UnsafeBufferPointer<UInt32>, signature: UnsafeBufferPointer<UInt32>,
+                                tokenCount: Int) {
+        precondition(signature.count == slots)
+        self.fingerprints.append(contentsOf: fingerprints)
+        offsets.append(self.fingerprints.count)
+        signatures.append(contentsOf: signature)
+        tokenCounts.append(Int32(clamping: tokenCount))
+    }
+
+    /// Removes every document, keeping the storage for reuse.
+    public mutating func removeAll() {
+        fingerprints.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        offsets.append(0)
+        signatures.removeAll(keepingCapacity: true)
+        tokenCounts.removeAll(keepingCapacity: true)
     }
 
     /// The number of distinct shingles of document `index`.
@@ -65,7 +78,7 @@ public struct SketchStore: Sendable, Equatable {
     public func agreeingSlots(_ a: Int, _ b: Int) -> Int {
         signatures.withUnsafeBufferPointer { all in
             var count = 0
-            for slot in 0..<slots where all[a * slots + slot] == all[b * slots + slot] { count += 1 }
+            for slot in 0..<slots { count &+= all[a * slots + slot] == all[b * slots + slot] ? 1 : 0 }
             return count
         }
     }

@@ -78,12 +78,12 @@ final class TermVocabulary {
         arena.deallocate()
     }
 
-    /// The entry of the raw word `raw`, computing its spelling with `make` on first sight.
+    /// The entry of the raw word `raw`, whose `StableHash` is `hash`, computing its spelling with
+    /// `make` on first sight.
     ///
     /// - Complexity: O(*n*) in the word's bytes on a hit; `make` runs once per distinct spelling.
     @inline(__always)
-    func entry(raw: UnsafeRawBufferPointer, make: () throws(TextError) -> Spelling) throws(TextError) -> Entry {
-        let hash = StableHash.hash(raw)
+    func entry(raw: UnsafeRawBufferPointer, hash: UInt64, make: () throws(TextError) -> Spelling) throws(TextError) -> Entry {
         let tag = hash >> 32
         let slots = self.slots, mask = self.mask, arenaBase = arena.baseAddress!
         var index = Int(truncatingIfNeeded: hash) & mask

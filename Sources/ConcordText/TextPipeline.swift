@@ -111,18 +111,23 @@ public final class TextPipeline {
                     index += WordSegmenter.nonWordLength(text, at: index, end: end, first)
                     continue
                 }
-                if first.isPlain, let wordEnd = WordSegmenter.plainWordEnd(text, from: index, end: end, classes: classes) {
+                // A plain word, or a capital and a plain rest ("Trump"): the common shapes.
+                let capitalized = first == .upper
+                if first.isPlain || capitalized,
+                   let wordEnd = WordSegmenter.plainWordEnd(text, from: capitalized ? index + 1 : index, end: end, classes: classes) {
                     let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index..<wordEnd])
-                    if Self.standsAlone(raw, in: text, end: end) {
+                    let count = wordEnd - index
+                    let hash = count < 8 && index + 8 <= end
+                        ? StableHash.hash(word: WordSegmenter.load8(text, at: index), count: count) : StableHash.hash(raw)
+                    if !capitalized && Self.standsAlone(raw, in: text, end: end) {
                         if pending != nil { acceptPlain(index..<wordEnd, in: text, pending: &pending, emit) }
-                        let count = wordEnd - index
-                        ids.append(count < 8 && index + 8 <= end
-                                   ? StableHash.hash(word: WordSegmenter.load8(text, at: index), count: count)
-                                   : StableHash.hash(raw))
-                        previousEnd = wordEnd
-                        index = wordEnd
-                        continue
+                        ids.append(hash)
+                    } else {
+                        try acceptLookedUp(index..<wordEnd, hash: hash, in: text, previousEnd: previousEnd, pending: &pending, emit)
                     }
+                    previousEnd = wordEnd
+                    index = wordEnd
+                    continue
                 }
                 let word = WordSegmenter.simpleWord(text, from: index, end: end, classes: classes)
                 try accept(word, in: text, previousEnd: previousEnd, plainWordsByHash: true, pending: &pending, emit)
@@ -169,13 +174,25 @@ public final class TextPipeline {
             emit(word.start..<word.end, -1, StableHash.hash(raw))
             return
         }
-        let sentenceStart = previousEnd.map { Self.endsSentence(UnsafeBufferPointer(rebasing: text[$0..<word.start])) } ?? true
-        let entry = try vocabulary.entry(raw: raw) { () throws(TextError) in
+        try acceptLookedUp(word.start..<word.end, hash: StableHash.hash(raw), in: text, previousEnd: previousEnd,
+                           pending: &pending, emit)
+    }
+
+    /// Takes a word that needs the vocabulary (`hash` is `StableHash` of its bytes): it settles
+    /// the pending word and waits in `pending` for its own successor.
+    @inline(__always)
+    private func acceptLookedUp(
+        _ range: Range<Int>, hash: UInt64, in text: UnsafeBufferPointer<UInt8>, previousEnd: Int?,
+        pending: inout Occurrence?, _ emit: (Range<Int>, Int32, UInt64) -> Void
+    ) throws(TextError) {
+        let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[range])
+        let sentenceStart = previousEnd.map { Self.endsSentence(UnsafeBufferPointer(rebasing: text[$0..<range.lowerBound])) } ?? true
+        let entry = try vocabulary.entry(raw: raw, hash: hash) { () throws(TextError) in
             try makeSpelling(String(decoding: raw, as: UTF8.self))
         }
-        let current = Occurrence(range: word.start..<word.end, entry: entry, sentenceStart: sentenceStart)
+        let current = Occurrence(range: range, entry: entry, sentenceStart: sentenceStart)
         if let previous = pending {
-            finish(previous, next: current, gap: UnsafeBufferPointer(rebasing: text[previous.range.upperBound..<word.start]), emit)
+            finish(previous, next: current, gap: UnsafeBufferPointer(rebasing: text[previous.range.upperBound..<range.lowerBound]), emit)
         }
         pending = current
     }

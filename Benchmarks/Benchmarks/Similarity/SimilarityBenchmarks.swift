@@ -147,15 +147,10 @@ final class SyntheticCorpus: Sendable {
             ids.withUnsafeBufferPointer { Shingles.forEachWordShingle($0, n: 5) { hashes.append($0) } }
             return hashes
         }
-        let hasher = MinHasher(slots: 128)
+        let sketcher = try! DocumentSketcher(shingles: .words(5), hasher: MinHasher(slots: 128), text: TextPipeline.Options())
         var store = SketchStore(slots: 128)
-        var scratch: [UInt32] = []
         for hashes in shingles {
-            var signature = [UInt32](repeating: 0, count: 128)
-            hashes.withUnsafeBufferPointer { buffer in signature.withUnsafeMutableBufferPointer { hasher.sign(buffer, into: $0) } }
-            var fingerprints = hashes.map(ShingleSet.fingerprint)
-            let count = ShingleSet.sortUnique(&fingerprints, scratch: &scratch)
-            store.append(DocumentSketch(fingerprints: Array(fingerprints.prefix(count)), signature: signature, tokenCount: hashes.count))
+            hashes.withUnsafeBufferPointer { sketcher.appendSketch(ofShingles: $0, tokenCount: hashes.count, to: &store) }
         }
         self.store = store
         candidates = CandidatePairs.find(in: store, bands: bands, threads: 1).pairs

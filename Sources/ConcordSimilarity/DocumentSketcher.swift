@@ -1,0 +1,85 @@
+import ConcordText
+
+/// Builds sketches: text pipeline → shingle hashes → a document's distinct shingle fingerprints
+/// (sorted, for exact verification) and its MinHash signature (for LSH), appended to a
+/// `SketchStore`. Scratch buffers are reused between documents, so sketching a document allocates
+/// nothing once the buffers have grown. Not thread-safe (owns a `TextPipeline`): one per thread.
+public final class DocumentSketcher {
+    public let shingles: ShingleKind
+    public let hasher: MinHasher
+    private let pipeline: TextPipeline
+    private var ids: [UInt64] = []
+    private var hashes: [UInt64] = []
+    private var characters: [UInt8] = []
+    private var scratch = Scratch()
+
+    /// Buffers for turning shingle hashes into a sketch.
+    private struct Scratch {
+        var fingerprints: [UInt32] = []
+        var sort: [UInt32] = []
+        var signature: [UInt32] = []
+    }
+
+    public init(shingles: ShingleKind, hasher: MinHasher, text: TextPipeline.Options) throws(TextError) {
+        self.shingles = shingles
+        self.hasher = hasher
+        pipeline = try TextPipeline(options: text)
+    }
+
+    /// Sketches `text` and appends the sketch to `store`.
+    ///
+    /// - Complexity: O(*b*) in the text's bytes for the pipeline, plus O(*n*) to hash and sort *n*
+    ///   shingles and the signature cost of `MinHasher`.
+    public func sketch(_ text: String, into store: inout SketchStore) throws(TextError) {
+        // The scratch buffers move into locals for the work: appending to a class's stored
+        // property from a closure costs a dynamic exclusivity check per token; to a local, none.
+        var ids = self.ids, hashes = self.hashes, characters = self.characters
+        (self.ids, self.hashes, self.characters) = ([], [], [])
+        defer { (self.ids, self.hashes, self.characters) = (ids, hashes, characters) }
+        ids.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        characters.removeAll(keepingCapacity: true)
+        var copy = text
+        let outcome = copy.withUTF8 { buffer in
+            Result { () throws(TextError) in
+                if case .characters = shingles {
+                    try pipeline.forEachToken(in: buffer) { token in
+                        if !characters.isEmpty { characters.append(0x20) }
+                        characters.append(contentsOf: pipeline.text(of: token).utf8)
+                    }
+                } else {
+                    try pipeline.appendTokenIDs(in: buffer, to: &ids)
+                }
+            }
+        }
+        try outcome.get()
+        switch shingles {
+        case .words(let n):
+            ids.withUnsafeBufferPointer { buffer in Shingles.forEachWordShingle(buffer, n: n) { hashes.append($0) } }
+        case .characters(let n):
+            characters.withUnsafeBufferPointer { buffer in Shingles.forEachCharacterShingle(buffer, n: n) { hashes.append($0) } }
+        }
+        hashes.withUnsafeBufferPointer { appendSketch(ofShingles: $0, tokenCount: ids.count, to: &store) }
+    }
+
+    /// Appends to `store` the sketch of a document with shingle hashes `shingles` and `tokenCount`
+    /// words: its signature and its sorted distinct fingerprints.
+    ///
+    /// - Complexity: O(*n*) for *n* shingles (a radix sort), plus the signature cost of `MinHasher`.
+    public func appendSketch(ofShingles shingles: UnsafeBufferPointer<UInt64>, tokenCount: Int, to store: inout SketchStore) {
+        var scratch = self.scratch
+        self.scratch = Scratch()
+        defer { self.scratch = scratch }
+        if scratch.signature.count != hasher.slots { scratch.signature = [UInt32](repeating: MinHasher.empty, count: hasher.slots) }
+        scratch.signature.withUnsafeMutableBufferPointer { hasher.sign(shingles, into: $0) }
+        scratch.fingerprints.removeAll(keepingCapacity: true)
+        for hash in shingles { scratch.fingerprints.append(ShingleSet.fingerprint(hash)) }
+        let distinct = ShingleSet.sortUnique(&scratch.fingerprints, scratch: &scratch.sort)
+        scratch.fingerprints.withUnsafeBufferPointer { fingerprints in
+            scratch.signature.withUnsafeBufferPointer { signature in
+                store.append(fingerprints: UnsafeBufferPointer(rebasing: fingerprints[..<distinct]), signature: signature,
+                             tokenCount: tokenCount)
+            }
+        }
+    }
+}
