@@ -107,14 +107,14 @@ struct StageTimer {
         started = Stopwatch.now
         var ids: [[UInt64]] = []
         ids.reserveCapacity(texts.count)
+        let tokenIDs = TokenIDBuffer()
         for var text in texts {
-            var tokenIDs: [UInt64] = []
-            tokenIDs.reserveCapacity(text.utf8.count / 4)
+            tokenIDs.removeAll()
             let outcome = text.withUTF8 { buffer in
-                Result { () throws(TextError) in try pipeline.appendTokenIDs(in: buffer, to: &tokenIDs) }
+                Result { () throws(TextError) in try pipeline.appendTokenIDs(in: buffer, to: tokenIDs) }
             }
             try outcome.get()
-            ids.append(tokenIDs)
+            ids.append(tokenIDs.ids)
         }
         table.stages.append(("normalize", max(0, Stopwatch.now - started - cleanSeconds)))
         table.tokens = ids.reduce(0) { $0 + $1.count }

@@ -8,7 +8,7 @@ public final class DocumentSketcher {
     public let shingles: ShingleKind
     public let hasher: MinHasher
     private let pipeline: TextPipeline
-    private var ids: [UInt64] = []
+    private let ids = TokenIDBuffer()
     private var hashes: [UInt64] = []
     private var characters: [UInt8] = []
     private var scratch = Scratch()
@@ -33,22 +33,24 @@ public final class DocumentSketcher {
     public func sketch(_ text: String, into store: inout SketchStore) throws(TextError) {
         // The scratch buffers move into locals for the work: appending to a class's stored
         // property from a closure costs a dynamic exclusivity check per token; to a local, none.
-        var ids = self.ids, hashes = self.hashes, characters = self.characters
-        (self.ids, self.hashes, self.characters) = ([], [], [])
-        defer { (self.ids, self.hashes, self.characters) = (ids, hashes, characters) }
-        ids.removeAll(keepingCapacity: true)
+        var hashes = self.hashes, characters = self.characters
+        (self.hashes, self.characters) = ([], [])
+        defer { (self.hashes, self.characters) = (hashes, characters) }
+        ids.removeAll()
         hashes.removeAll(keepingCapacity: true)
         characters.removeAll(keepingCapacity: true)
         var copy = text
+        var characterTokens = 0
         let outcome = copy.withUTF8 { buffer in
             Result { () throws(TextError) in
                 if case .characters = shingles {
                     try pipeline.forEachToken(in: buffer) { token in
+                        characterTokens += 1
                         if !characters.isEmpty { characters.append(0x20) }
                         characters.append(contentsOf: pipeline.text(of: token).utf8)
                     }
                 } else {
-                    try pipeline.appendTokenIDs(in: buffer, to: &ids)
+                    try pipeline.appendTokenIDs(in: buffer, to: ids)
                 }
             }
         }
@@ -59,7 +61,8 @@ public final class DocumentSketcher {
         case .characters(let n):
             characters.withUnsafeBufferPointer { buffer in Shingles.forEachCharacterShingle(buffer, n: n) { hashes.append($0) } }
         }
-        hashes.withUnsafeBufferPointer { appendSketch(ofShingles: $0, tokenCount: ids.count, to: &store) }
+        let tokenCount = characterTokens + ids.count
+        hashes.withUnsafeBufferPointer { appendSketch(ofShingles: $0, tokenCount: tokenCount, to: &store) }
     }
 
     /// Appends to `store` the sketch of a document with shingle hashes `shingles` and `tokenCount`

@@ -136,6 +136,21 @@ public enum NameFolding {
         }
     }
 
+    /// `isArticle` of the first `count` bytes (lowercase ASCII letters and digits) of `word`,
+    /// loaded little-endian, without a branch on the length: short words are common and their
+    /// lengths vary, so a branch would be mispredicted often.
+    @inline(__always)
+    static func isArticle(word: UInt64, count: Int) -> Bool {
+        let first = UInt8(truncatingIfNeeded: word)
+        let second = UInt8(truncatingIfNeeded: word >> 8)
+        let third = UInt8(truncatingIfNeeded: word >> 16)
+        let vowel = isVowel(first)
+        let one = count == 1 && first == l
+        let two = count == 2 && vowel && (second == l || isSunLetter(second))
+        let three = count == 3 && vowel && ((second == third && isSunLetter(second)) || (third == h && isAspirable(second)))
+        return one || two || three
+    }
+
     /// The sun letters an article assimilates to, by their first Latin letter.
     @inline(__always)
     static func isSunLetter(_ byte: UInt8) -> Bool {

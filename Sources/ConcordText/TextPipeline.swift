@@ -80,19 +80,29 @@ public final class TextPipeline {
     /// Appends the id of every token of `text` to `ids`: the same ids, in the same order, as
     /// `forEachToken`, faster. A plain word (lowercase ASCII letters and digits) that is not a name
     /// article is its own normalized form, so its id is the hash of its bytes: no vocabulary
-    /// lookup, no lookahead. On lines of ASCII and common punctuation such words are found by one
-    /// tight loop (`WordSegmenter.plainWordEnd`); other words take the full path.
+    /// lookup, no lookahead. On lines of ASCII and common punctuation, plain and capitalized
+    /// words are found eight bytes at a time (`WordSegmenter.plainWordEnd`) and hashed from the
+    /// register; other words take the full path.
     ///
     /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
-    public func appendTokenIDs(in text: UnsafeBufferPointer<UInt8>, to ids: inout [UInt64]) throws(TextError) {
-        func emit(_: Range<Int>, _: Int32, _ id: UInt64) { ids.append(id) }
+    public func appendTokenIDs(in text: UnsafeBufferPointer<UInt8>, to ids: TokenIDBuffer) throws(TextError) {
+        var cursor = ids.reserve(1)
+        func emit(_: Range<Int>, _: Int32, _ id: UInt64) {
+            cursor.initialize(to: id)
+            cursor += 1
+        }
+        defer { ids.commit(cursor) }
         guard options.nameFolding != .all else {
+            cursor = ids.reserve(text.count + 1)
             try scan(text, plainWordsByHash: false, emit)
             return
         }
         var pending: Occurrence?
         let classes = segmenter.classTable
         for line in readableRanges(of: text) {
+            // Room for every word of the line and the pending word before it.
+            ids.commit(cursor)
+            cursor = ids.reserve(line.count + 2)
             guard WordSegmenter.isSimple(text, line) else {
                 try scanLine(text, line, plainWordsByHash: true, pending: &pending, emit)
                 continue
@@ -115,13 +125,21 @@ public final class TextPipeline {
                 let capitalized = first == .upper
                 if first.isPlain || capitalized,
                    let wordEnd = WordSegmenter.plainWordEnd(text, from: capitalized ? index + 1 : index, end: end, classes: classes) {
-                    let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index..<wordEnd])
                     let count = wordEnd - index
-                    let hash = count < 8 && index + 8 <= end
-                        ? StableHash.hash(word: WordSegmenter.load8(text, at: index), count: count) : StableHash.hash(raw)
-                    if !capitalized && Self.standsAlone(raw, in: text, end: end) {
+                    let hash: UInt64, article: Bool
+                    if count < 8 && index + 8 <= end {
+                        let word = WordSegmenter.load8(text, at: index)
+                        hash = StableHash.hash(word: word, count: count)
+                        article = NameFolding.isArticle(word: word, count: count)
+                    } else {
+                        let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index..<wordEnd])
+                        hash = StableHash.hash(raw)
+                        article = NameFolding.isArticle(raw)
+                    }
+                    if !capitalized && Self.standsAlone(article: article, before: wordEnd, in: text, end: end) {
                         if pending != nil { acceptPlain(index..<wordEnd, in: text, pending: &pending, emit) }
-                        ids.append(hash)
+                        cursor.initialize(to: hash)
+                        cursor += 1
                     } else {
                         try acceptLookedUp(index..<wordEnd, hash: hash, in: text, previousEnd: previousEnd, pending: &pending, emit)
                     }
@@ -135,7 +153,11 @@ public final class TextPipeline {
                 index = word.end
             }
         }
-        if let previous = pending { finish(previous, next: nil, gap: UnsafeBufferPointer(start: nil, count: 0), emit) }
+        if let previous = pending {
+            ids.commit(cursor)
+            cursor = ids.reserve(1)
+            finish(previous, next: nil, gap: UnsafeBufferPointer(start: nil, count: 0), emit)
+        }
     }
 
     @inline(__always)
@@ -169,7 +191,8 @@ public final class TextPipeline {
         pending: inout Occurrence?, _ emit: (Range<Int>, Int32, UInt64) -> Void
     ) throws(TextError) {
         let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[word.start..<word.end])
-        if plainWordsByHash && word.isPlain && Self.standsAlone(raw, in: text, end: text.count) {
+        if plainWordsByHash && word.isPlain
+            && Self.standsAlone(article: NameFolding.isArticle(raw), before: word.end, in: text, end: text.count) {
             acceptPlain(word.start..<word.end, in: text, pending: &pending, emit)
             emit(word.start..<word.end, -1, StableHash.hash(raw))
             return
@@ -209,14 +232,13 @@ public final class TextPipeline {
         pending = nil
     }
 
-    /// Whether the plain word `raw` (a slice of `text`) is its own token, whatever its neighbours:
-    /// it is not a name article, or it is one that no hyphen joins to the next word (a lowercase
-    /// article joins a name only across a hyphen: al-Mayadin). `end` bounds the lookahead.
+    /// Whether a plain word ending at `wordEnd` in `text` is its own token, whatever its
+    /// neighbours: it is not a name `article`, or it is one that no hyphen joins to the next word
+    /// (a lowercase article joins a name only across a hyphen: al-Mayadin). `end` bounds the
+    /// lookahead.
     @inline(__always)
-    static func standsAlone(_ raw: UnsafeRawBufferPointer, in text: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
-        guard NameFolding.isArticle(raw) else { return true }
-        let after = raw.baseAddress! - UnsafeRawPointer(text.baseAddress!) + raw.count
-        return after >= end || (text[after] != UInt8(ascii: "-") && text[after] != 0xE2)
+    static func standsAlone(article: Bool, before wordEnd: Int, in text: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        !article || wordEnd >= end || (text[wordEnd] != UInt8(ascii: "-") && text[wordEnd] != 0xE2)
     }
 
     /// What a plain lowercase word is to its neighbours: no flags.

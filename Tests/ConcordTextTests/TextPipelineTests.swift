@@ -69,10 +69,11 @@ import Testing
         for text in texts {
             var copy = text
             let (full, fast) = try copy.withUTF8 { buffer in
-                var full: [UInt64] = [], fast: [UInt64] = []
+                var full: [UInt64] = []
+                let fast = TokenIDBuffer(capacity: 1)
                 try pipeline.forEachToken(in: buffer) { full.append($0.id) }
-                try pipeline.appendTokenIDs(in: buffer, to: &fast)
-                return (full, fast)
+                try pipeline.appendTokenIDs(in: buffer, to: fast)
+                return (full, fast.ids)
             }
             #expect(full == fast)
         }

@@ -138,9 +138,9 @@ final class SyntheticCorpus: Sendable {
         let pipeline = try! TextPipeline()
         tokenIDs = versions.map { text in
             var copy = text
-            var ids: [UInt64] = []
-            copy.withUTF8 { buffer in try! pipeline.appendTokenIDs(in: buffer, to: &ids) }
-            return ids
+            let ids = TokenIDBuffer()
+            copy.withUTF8 { buffer in try! pipeline.appendTokenIDs(in: buffer, to: ids) }
+            return ids.ids
         }
         shingles = tokenIDs.map { ids in
             var hashes: [UInt64] = []
