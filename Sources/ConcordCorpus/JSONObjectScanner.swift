@@ -1,4 +1,3 @@
-internal import ConcordText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -109,39 +108,53 @@ struct JSONObjectScanner {
         }
     }
 
+    /// Decodes the string at `index` into a temporary buffer as long as the rest of the line
+    /// (unescaping never lengthens a string), then validates and copies it once into a `String`.
     private mutating func parseString() throws(Failure) -> String {
         index += 1
-        var output: [UInt8] = []
-        while true {
-            // The next quote or backslash, found with memchr over the remaining bytes.
-            let runStart = index
-            let stop = nextQuoteOrBackslash(from: index)
-            guard stop < bytes.count else { throw fail("unterminated string") }
-            output.append(contentsOf: bytes[runStart..<stop])
-            index = stop + 1
-            if bytes[stop] == UInt8(ascii: "\"") { break }
-            guard index < bytes.count else { throw fail("unterminated escape") }
-            let escape = bytes[index]
-            index += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "u"): appendScalar(try parseUnicodeEscape(), to: &output)
-            default:
-                index -= 1
-                throw fail("invalid escape '\\\(Unicode.Scalar(escape))'")
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count - index + 4) {
+            (output) throws(Failure) -> String in
+            var written = 0
+            while true {
+                // The next quote or backslash, found with memchr over the remaining bytes.
+                let stop = nextQuoteOrBackslash(from: index)
+                guard stop < bytes.count else { throw fail("unterminated string") }
+                if stop > index {
+                    (output.baseAddress! + written).update(from: bytes.baseAddress! + index, count: stop - index)
+                    written += stop - index
+                }
+                index = stop + 1
+                if bytes[stop] == UInt8(ascii: "\"") { break }
+                guard index < bytes.count else { throw fail("unterminated escape") }
+                let escape = bytes[index]
+                index += 1
+                let unescaped: UInt8
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped = escape
+                case UInt8(ascii: "b"): unescaped = 0x08
+                case UInt8(ascii: "f"): unescaped = 0x0C
+                case UInt8(ascii: "n"): unescaped = 0x0A
+                case UInt8(ascii: "r"): unescaped = 0x0D
+                case UInt8(ascii: "t"): unescaped = 0x09
+                case UInt8(ascii: "u"):
+                    for byte in UTF8.encode(try parseUnicodeEscape())! {
+                        output[written] = byte
+                        written += 1
+                    }
+                    continue
+                default:
+                    index -= 1
+                    throw fail("invalid escape '\\\(Unicode.Scalar(escape))'")
+                }
+                output[written] = unescaped
+                written += 1
             }
-        }
-        let bad = output.withUnsafeBufferPointer { firstInvalidUTF8($0) }
-        if bad != nil {
+            let decoded = UnsafeBufferPointer(rebasing: output[..<written])
+            if let text = String(validating: decoded, as: UTF8.self) { return text }
             guard lossy else { throw fail("invalid UTF-8 inside a string (use --lossy to replace it)") }
             replacedSurrogates += 1
+            return String(decoding: decoded, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// The offset of the first `"` or `\` at or after `start`, or `bytes.count`.
@@ -194,10 +207,6 @@ struct JSONObjectScanner {
             index += 1
         }
         return value
-    }
-
-    private func appendScalar(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        output.append(contentsOf: UTF8.encode(scalar)!)
     }
 
     // MARK: - Skipping
@@ -290,8 +299,4 @@ struct JSONObjectScanner {
     }
 
     private func fail(_ message: String) -> Failure { Failure(offset: index, message: message) }
-
-    private func firstInvalidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        UTF8Decoding.firstInvalidOffset(in: UnsafeRawBufferPointer(buffer))
-    }
 }
