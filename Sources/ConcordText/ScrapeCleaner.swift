@@ -74,7 +74,10 @@ public struct ScrapeCleaner: Sendable {
             let density = Double(punctuation) / Double(line.count)
             if density >= 0.04 && Self.looksLikeScript(Self.lowercasedASCII(line), density: density) { return .script }
         }
-        if line.count <= Self.furnitureMaxBytes && looksLikeFurniture(Self.lowercasedASCII(line)) { return .pageFurniture }
+        if line.count <= Self.furnitureMaxBytes && Self.wordCount(Self.trimmedASCII(line), upTo: furnitureMaxWords + 1) <= furnitureMaxWords
+            && looksLikeFurniture(Self.lowercasedASCII(line)) {
+            return .pageFurniture
+        }
         return nil
     }
 
@@ -168,7 +171,7 @@ public struct ScrapeCleaner: Sendable {
     // MARK: - Byte helpers
 
     /// Words separated by spaces or tabs, counted up to `limit` (a long paragraph stops early).
-    static func wordCount(_ bytes: ArraySlice<UInt8>, upTo limit: Int) -> Int {
+    static func wordCount(_ bytes: some Collection<UInt8>, upTo limit: Int) -> Int {
         var count = 0, inWord = false
         for byte in bytes {
             let isSeparator = byte == 0x20 || byte == 0x09
@@ -185,10 +188,10 @@ public struct ScrapeCleaner: Sendable {
         bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
     }
 
-    static func trimmedASCII(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    static func trimmedASCII<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }),
-              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+              let last = bytes.lastIndex(where: { !isSpace($0) }) else { return bytes[bytes.startIndex..<bytes.startIndex] }
         return bytes[first...last]
     }
 
