@@ -37,7 +37,6 @@ public final class DocumentSketcher {
         (self.hashes, self.characters) = ([], [])
         defer { (self.hashes, self.characters) = (hashes, characters) }
         ids.removeAll()
-        hashes.removeAll(keepingCapacity: true)
         characters.removeAll(keepingCapacity: true)
         var copy = text
         var characterTokens = 0
@@ -57,12 +56,23 @@ public final class DocumentSketcher {
         try outcome.get()
         switch shingles {
         case .words(let n):
-            ids.withUnsafeBufferPointer { buffer in Shingles.forEachWordShingle(buffer, n: n) { hashes.append($0) } }
+            // The count is known, so the hashes are written in place, without a check per append.
+            let count = ids.count >= n ? ids.count - n + 1 : min(ids.count, 1)
+            if hashes.count < count { hashes = [UInt64](repeating: 0, count: count * 2) }
+            hashes.withUnsafeMutableBufferPointer { output in
+                ids.withUnsafeBufferPointer { buffer in
+                    var written = 0
+                    Shingles.forEachWordShingle(buffer, n: n) { output[written] = $0; written += 1 }
+                }
+            }
+            hashes.withUnsafeBufferPointer { all in
+                appendSketch(ofShingles: UnsafeBufferPointer(rebasing: all[..<count]), tokenCount: ids.count, to: &store)
+            }
+            return
         case .characters(let n):
             characters.withUnsafeBufferPointer { buffer in Shingles.forEachCharacterShingle(buffer, n: n) { hashes.append($0) } }
         }
-        let tokenCount = characterTokens + ids.count
-        hashes.withUnsafeBufferPointer { appendSketch(ofShingles: $0, tokenCount: tokenCount, to: &store) }
+        hashes.withUnsafeBufferPointer { appendSketch(ofShingles: $0, tokenCount: characterTokens, to: &store) }
     }
 
     /// Appends to `store` the sketch of a document with shingle hashes `shingles` and `tokenCount`
@@ -75,9 +85,14 @@ public final class DocumentSketcher {
         defer { self.scratch = scratch }
         if scratch.signature.count != hasher.slots { scratch.signature = [UInt32](repeating: MinHasher.empty, count: hasher.slots) }
         scratch.signature.withUnsafeMutableBufferPointer { hasher.sign(shingles, into: $0) }
-        scratch.fingerprints.removeAll(keepingCapacity: true)
-        for hash in shingles { scratch.fingerprints.append(ShingleSet.fingerprint(hash)) }
-        let distinct = ShingleSet.sortUnique(&scratch.fingerprints, scratch: &scratch.sort)
+        if scratch.fingerprints.count < shingles.count { scratch.fingerprints = [UInt32](repeating: 0, count: shingles.count * 2) }
+        if scratch.sort.count < shingles.count { scratch.sort = [UInt32](repeating: 0, count: shingles.count * 2) }
+        let distinct = scratch.fingerprints.withUnsafeMutableBufferPointer { fingerprints in
+            scratch.sort.withUnsafeMutableBufferPointer { sort in
+                for (index, hash) in shingles.enumerated() { fingerprints[index] = ShingleSet.fingerprint(hash) }
+                return ShingleSet.sortUnique(UnsafeMutableBufferPointer(rebasing: fingerprints[..<shingles.count]), scratch: sort)
+            }
+        }
         scratch.fingerprints.withUnsafeBufferPointer { fingerprints in
             scratch.signature.withUnsafeBufferPointer { signature in
                 store.append(fingerprints: UnsafeBufferPointer(rebasing: fingerprints[..<distinct]), signature: signature,

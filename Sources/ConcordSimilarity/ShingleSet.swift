@@ -12,43 +12,46 @@ public enum ShingleSet {
     ///   four histograms are counted in one pass, then four scatter passes through `scratch`
     ///   (grown as needed and reused by the caller).
     public static func sortUnique(_ values: inout [UInt32], scratch: inout [UInt32]) -> Int {
-        var count = values.count
-        guard count > 1 else { return count }
-        if scratch.count < count { scratch = [UInt32](repeating: 0, count: count) }
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * 256) { counts in
-            counts.update(repeating: 0)
-            values.withUnsafeMutableBufferPointer { source in
-                scratch.withUnsafeMutableBufferPointer { target in
-                    for value in source[0..<count] {
-                        counts[Int(value & 0xFF)] &+= 1
-                        counts[256 + Int((value >> 8) & 0xFF)] &+= 1
-                        counts[512 + Int((value >> 16) & 0xFF)] &+= 1
-                        counts[768 + Int(value >> 24)] &+= 1
-                    }
-                    var from = source, to = target
-                    for digit in 0..<4 {
-                        let offsets = UnsafeMutableBufferPointer(rebasing: counts[(digit * 256)..<(digit * 256 + 256)])
-                        var total: Int32 = 0
-                        for bucket in 0..<256 { let c = offsets[bucket]; offsets[bucket] = total; total &+= c }
-                        let shift = UInt32(8 * digit)
-                        for value in from[0..<count] {
-                            let bucket = Int((value >> shift) & 0xFF)
-                            to[Int(offsets[bucket])] = value
-                            offsets[bucket] &+= 1
-                        }
-                        swap(&from, &to)
-                    }
-                    // Four passes: the sorted values are back in `source`.
-                    var write = 1
-                    for read in 1..<count where source[read] != source[read - 1] {
-                        source[write] = source[read]
-                        write += 1
-                    }
-                    count = write
-                }
-            }
+        if scratch.count < values.count { scratch = [UInt32](repeating: 0, count: values.count) }
+        return values.withUnsafeMutableBufferPointer { source in
+            scratch.withUnsafeMutableBufferPointer { sortUnique(source, scratch: $0) }
         }
-        return count
+    }
+
+    /// `sortUnique` over buffers; `scratch` holds at least as many values as `values`.
+    public static func sortUnique(_ values: UnsafeMutableBufferPointer<UInt32>, scratch: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        let count = values.count
+        guard count > 1 else { return count }
+        precondition(scratch.count >= count)
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4 * 256) { counts in
+            counts.update(repeating: 0)
+            for value in values {
+                counts[Int(value & 0xFF)] &+= 1
+                counts[256 + Int((value >> 8) & 0xFF)] &+= 1
+                counts[512 + Int((value >> 16) & 0xFF)] &+= 1
+                counts[768 + Int(value >> 24)] &+= 1
+            }
+            var from = values, to = scratch
+            for digit in 0..<4 {
+                let offsets = UnsafeMutableBufferPointer(rebasing: counts[(digit * 256)..<(digit * 256 + 256)])
+                var total: Int32 = 0
+                for bucket in 0..<256 { let c = offsets[bucket]; offsets[bucket] = total; total &+= c }
+                let shift = UInt32(8 * digit)
+                for value in from[0..<count] {
+                    let bucket = Int((value >> shift) & 0xFF)
+                    to[Int(offsets[bucket])] = value
+                    offsets[bucket] &+= 1
+                }
+                swap(&from, &to)
+            }
+            // Four passes: the sorted values are back in `values`.
+            var write = 1
+            for read in 1..<count where values[read] != values[read - 1] {
+                values[write] = values[read]
+                write += 1
+            }
+            return write
+        }
     }
 
     /// |A ∩ B| for sorted distinct sets.

@@ -94,3 +94,19 @@ import Testing
         #expect(options.lshThreshold == 0.5)
     }
 }
+
+@Suite struct KeyedDocumentTests {
+    /// The radix sort orders by the top 33 bits and then by whole key: keys that share their top
+    /// bits but differ below must still come out in key order, equal keys in document order.
+    @Test func sortsLikeAStableSortByKey() {
+        var generator = SplitMix64(seed: 5)
+        let tops = (0..<8).map { _ in generator.next() & ~((1 << 31) - 1) }
+        var items = (0..<2000).map { document in
+            KeyedDocument(key: tops[Int(generator.next() % 8)] | (generator.next() % 4), document: UInt32(document))
+        }
+        let expected = items.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+        KeyedDocument.radixSort(&items)
+        #expect(items.map(\.key) == expected.map(\.key))
+        #expect(items.map(\.document) == expected.map(\.document))
+    }
+}
