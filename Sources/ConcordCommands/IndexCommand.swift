@@ -59,7 +59,10 @@ enum IndexSketching {
         let differing = wanted.keys.sorted().filter { index.settings[$0] != wanted[$0] }
         guard differing.isEmpty else {
             let details = differing.map { "\($0) is \(index.settings[$0] ?? "unset") in the index, \(wanted[$0]!) here" }
-            throw CommandError("\(path): built with other settings (\(details.joined(separator: "; "))); pass the index's settings")
+            let remedy = differing.contains { IndexFile.hashingSettings.contains($0) }
+                ? "it was written by another version of concord; rebuild it with `concord index add`"
+                : "pass the index's settings"
+            throw CommandError("\(path): built with other settings (\(details.joined(separator: "; "))); \(remedy)")
         }
     }
 }

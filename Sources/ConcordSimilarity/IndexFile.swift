@@ -44,6 +44,9 @@ public struct IndexFile: Sendable, Equatable {
         self.store = store
     }
 
+    /// Settings that name hash functions: they change with concord's version, not with options.
+    public static let hashingSettings: Set<String> = ["token-ids", "shingle-hash"]
+
     /// The settings of `options` that sketches depend on.
     public static func settings(of options: ClusterOptions) -> [String: String] {
         let shingles: String
@@ -52,7 +55,7 @@ public struct IndexFile: Sendable, Equatable {
         case .characters(let n): shingles = "characters:\(n)"
         }
         return ["shingles": shingles, "slots": String(options.slots), "scheme": options.scheme.rawValue,
-                "token-ids": StableHash.identity,
+                "token-ids": StableHash.identity, "shingle-hash": Shingles.identity,
                 "seed": String(options.seed), "names": options.text.nameFolding.rawValue,
                 "clean": options.text.clean ? "yes" : "no"]
     }

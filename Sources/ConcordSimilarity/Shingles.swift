@@ -16,6 +16,10 @@ public enum ShingleKind: Sendable, Equatable {
 /// costs two rotations and two XORs whatever `n` is. A document with fewer than `n` words (but at
 /// least one) gets one shingle of all its words, so short reports still match their copies.
 public enum Shingles {
+    /// Names the shingle hash functions. Stored with persisted sketches (index files), which are
+    /// refused when it differs.
+    public static let identity = "cyclic-polynomial-1"
+
     /// Calls `body` with the hash of every word `n`-gram of `ids`, in order.
     ///
     /// - Complexity: O(*t* + *n*) for *t* tokens.
