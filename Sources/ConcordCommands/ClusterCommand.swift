@@ -17,9 +17,9 @@ struct ClusterCommand: ParsableCommand {
         Ezzor match), cut into word 5-shingles, sketched with MinHash; LSH banding proposes candidate \
         pairs, and every candidate is verified on the exact shingle sets. A pair matches when its \
         score reaches --threshold; by default the score is containment, |A∩B| / min(|A|,|B|), so a \
-        short brief inside a long report matches it. Clusters form around representatives (the longest \
-        report first): each member matches its representative directly, so chains of weak links \
-        never merge unrelated reports.
+        short brief inside a long report matches it. Clusters form by average linkage: two groups \
+        merge only when the average score over all their member pairs reaches --threshold, so \
+        chains of weak links never merge unrelated reports.
 
         Output: with -o, one JSON line per input document, {"id", "cluster", "representative", \
         "similarity"}, and a summary on the terminal. Without -o, the clusters as text. Every \
