@@ -86,6 +86,14 @@ struct ClusterOutput {
         ])
     }
 
+    /// "word 5-shingles" or "character 7-shingles", for the summary.
+    static func describe(_ shingles: ShingleKind) -> String {
+        switch shingles {
+        case .words(let n): "word \(n)-shingles"
+        case .characters(let n): "character \(n)-shingles"
+        }
+    }
+
     static func json(_ id: Document.ID) -> String {
         switch id {
         case .string(let text): return JSONWriting.quoted(text)
@@ -145,7 +153,7 @@ struct ClusterOutput {
         var lines = [
             "\(result.ids.count.grouped) documents from \(path) → \(sizes.count.grouped) clusters "
                 + "(\(multi.count.grouped) with 2 or more reports, largest \(sizes.max() ?? 0))",
-            "  matching: \(options.measure.rawValue) ≥ \(options.threshold.fixed(2)) on word shingles, "
+            "  matching: \(options.measure.rawValue) ≥ \(options.threshold.fixed(2)) on \(Self.describe(options.shingles)), "
                 + "LSH \(report.bands) over \(options.slots) slots; \(report.candidatePairs.grouped) candidate pairs, "
                 + "\(report.verifiedPairs.grouped) verified",
         ]

@@ -97,13 +97,14 @@ struct IndexAddCommand: ParsableCommand {
                 try IndexSketching.checkSettings(file, path: index, options: options)
             }
             let (ids, store) = try IndexSketching.sketch(corpus.source(input), skipInvalid: corpus.skipInvalid, options: options)
+            let added = ids.map(IndexSketching.indexID)
             var known = Set(file.ids)
-            for id in ids.map(IndexSketching.indexID) {
+            for id in added {
                 guard known.insert(id).inserted else {
                     throw CommandError("\(input): id \"\(id.text)\" is already in \(index); ids must be unique")
                 }
             }
-            file.ids.append(contentsOf: ids.map(IndexSketching.indexID))
+            file.ids.append(contentsOf: added)
             file.store.append(contentsOf: store)
             try file.write(to: index)
             printError("added \(ids.count.grouped) documents to \(index); it now holds \(file.ids.count.grouped)")

@@ -54,25 +54,26 @@ public final class DocumentSketcher {
             }
         }
         try outcome.get()
+        // The count is known, so the hashes are written in place, without a check per append.
+        let (length, tokenCount): (Int, Int)
         switch shingles {
-        case .words(let n):
-            // The count is known, so the hashes are written in place, without a check per append.
-            let count = ids.count >= n ? ids.count - n + 1 : min(ids.count, 1)
-            if hashes.count < count { hashes = [UInt64](repeating: 0, count: count * 2) }
-            hashes.withUnsafeMutableBufferPointer { output in
-                ids.withUnsafeBufferPointer { buffer in
-                    var written = 0
-                    Shingles.forEachWordShingle(buffer, n: n) { output[written] = $0; written += 1 }
-                }
-            }
-            hashes.withUnsafeBufferPointer { all in
-                appendSketch(ofShingles: UnsafeBufferPointer(rebasing: all[..<count]), tokenCount: ids.count, to: &store)
-            }
-            return
-        case .characters(let n):
-            characters.withUnsafeBufferPointer { buffer in Shingles.forEachCharacterShingle(buffer, n: n) { hashes.append($0) } }
+        case .words: (length, tokenCount) = (ids.count, ids.count)
+        case .characters: (length, tokenCount) = (characters.count, characterTokens)
         }
-        hashes.withUnsafeBufferPointer { appendSketch(ofShingles: $0, tokenCount: characterTokens, to: &store) }
+        let count = Shingles.count(length: length, n: shingles.width)
+        hashes.ensureCount(count)
+        hashes.withUnsafeMutableBufferPointer { output in
+            var written = 0
+            switch shingles {
+            case .words(let n):
+                ids.withUnsafeBufferPointer { Shingles.forEachWordShingle($0, n: n) { output[written] = $0; written += 1 } }
+            case .characters(let n):
+                characters.withUnsafeBufferPointer { Shingles.forEachCharacterShingle($0, n: n) { output[written] = $0; written += 1 } }
+            }
+        }
+        hashes.withUnsafeBufferPointer { all in
+            appendSketch(ofShingles: UnsafeBufferPointer(rebasing: all[..<count]), tokenCount: tokenCount, to: &store)
+        }
     }
 
     /// Appends to `store` the sketch of a document with shingle hashes `shingles` and `tokenCount`
@@ -85,8 +86,8 @@ public final class DocumentSketcher {
         defer { self.scratch = scratch }
         if scratch.signature.count != hasher.slots { scratch.signature = [UInt32](repeating: MinHasher.empty, count: hasher.slots) }
         scratch.signature.withUnsafeMutableBufferPointer { hasher.sign(shingles, into: $0) }
-        if scratch.fingerprints.count < shingles.count { scratch.fingerprints = [UInt32](repeating: 0, count: shingles.count * 2) }
-        if scratch.sort.count < shingles.count { scratch.sort = [UInt32](repeating: 0, count: shingles.count * 2) }
+        scratch.fingerprints.ensureCount(shingles.count)
+        scratch.sort.ensureCount(shingles.count)
         let distinct = scratch.fingerprints.withUnsafeMutableBufferPointer { fingerprints in
             scratch.sort.withUnsafeMutableBufferPointer { sort in
                 for (index, hash) in shingles.enumerated() { fingerprints[index] = ShingleSet.fingerprint(hash) }
@@ -99,5 +100,12 @@ public final class DocumentSketcher {
                              tokenCount: tokenCount)
             }
         }
+    }
+}
+
+extension Array where Element: FixedWidthInteger {
+    /// Grows a scratch array to hold at least `count` elements (doubling, zero-filled); never shrinks.
+    mutating func ensureCount(_ count: Int) {
+        if self.count < count { self = Self(repeating: 0, count: count * 2) }
     }
 }

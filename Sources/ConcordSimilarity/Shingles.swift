@@ -6,6 +6,13 @@ public enum ShingleKind: Sendable, Equatable {
     case words(Int)
     /// Runs of `n` consecutive characters of the normalized text (words joined by one space).
     case characters(Int)
+
+    /// Words or characters per shingle.
+    public var width: Int {
+        switch self {
+        case .words(let n), .characters(let n): n
+        }
+    }
 }
 
 /// Turns a document's token ids into shingle hashes without building any string.
@@ -19,6 +26,11 @@ public enum Shingles {
     /// Names the shingle hash functions. Stored with persisted sketches (index files), which are
     /// refused when it differs.
     public static let identity = "cyclic-polynomial-1"
+
+    /// How many shingles of width `n` a sequence of `length` words or characters has: one per
+    /// window, and one for a sequence shorter than `n` (none for an empty one).
+    @inlinable
+    public static func count(length: Int, n: Int) -> Int { length >= n ? length - n + 1 : min(length, 1) }
 
     /// Calls `body` with the hash of every word `n`-gram of `ids`, in order.
     ///

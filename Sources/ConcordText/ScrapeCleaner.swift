@@ -74,11 +74,7 @@ public struct ScrapeCleaner: Sendable {
             let density = Double(punctuation) / Double(line.count)
             if density >= 0.04 && Self.looksLikeScript(Self.lowercasedASCII(line), density: density) { return .script }
         }
-        if line.count <= Self.furnitureMaxBytes && Self.wordCount(Self.trimmedASCII(line), upTo: furnitureMaxWords + 1) <= furnitureMaxWords
-            && looksLikeFurniture(Self.lowercasedASCII(line)) {
-            return .pageFurniture
-        }
-        return nil
+        return looksLikeFurniture(line) ? .pageFurniture : nil
     }
 
     /// Longer lines are never page furniture (at most `furnitureMaxWords` words of ordinary length).
@@ -139,13 +135,15 @@ public struct ScrapeCleaner: Sendable {
                                           "whatsapp", "telegram", "linkedin", "pinterest", "reddit"].map { Array($0.utf8) }
 
     /// A short line (at most `furnitureMaxWords` words) that opens with a furniture phrase, or a line
-    /// that is one of the bare sharing words.
-    func looksLikeFurniture(_ line: [UInt8]) -> Bool {
+    /// that is one of the bare sharing words. Words are counted before the line is copied in
+    /// lowercase, since most short lines of prose have too many.
+    func looksLikeFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= Self.furnitureMaxBytes else { return false }
         let trimmed = Self.trimmedASCII(line)
         guard !trimmed.isEmpty else { return false }
         let words = Self.wordCount(trimmed, upTo: furnitureMaxWords + 1)
         guard words <= furnitureMaxWords else { return false }
-        let body = trimmed.drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") })
+        let body = Self.lowercasedASCII(trimmed)[...].drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") })
         if Self.furnitureOpenings.contains(where: { body.starts(with: $0) }) { return true }
         // A site header: "Outlet | Section | 2021".
         if words <= 6 && Self.contains(body, Self.headerSeparator) { return true }
@@ -184,7 +182,7 @@ public struct ScrapeCleaner: Sendable {
         return count
     }
 
-    static func lowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func lowercasedASCII(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
     }
 

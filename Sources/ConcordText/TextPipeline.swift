@@ -137,7 +137,7 @@ public final class TextPipeline {
                         article = NameFolding.isArticle(raw)
                     }
                     if !capitalized && Self.standsAlone(article: article, before: wordEnd, in: text, end: end) {
-                        if pending != nil { acceptPlain(index..<wordEnd, in: text, pending: &pending, emit) }
+                        acceptPlain(index..<wordEnd, in: text, pending: &pending, emit)
                         cursor.initialize(to: hash)
                         cursor += 1
                     } else {

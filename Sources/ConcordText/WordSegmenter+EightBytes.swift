@@ -44,9 +44,10 @@ extension WordSegmenter {
         UInt64(littleEndian: UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
-    /// The end of the word at `start` in a simple range ending at `end`, when the word is plain
-    /// (lowercase ASCII letters and digits) and the byte after it shows that it ends there; `nil`
-    /// sends the caller to `simpleWord`. Most words of English news end here.
+    /// The end of the run of lowercase ASCII letters and digits that starts at `start` (possibly
+    /// empty, after a capital) in a simple range ending at `end`, when the byte after the run shows
+    /// that the word ends there; `nil` sends the caller to `simpleWord`. Most words of English news
+    /// end here.
     @inline(__always)
     static func plainWordEnd(
         _ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, classes: UnsafeBufferPointer<ByteClass>

@@ -107,6 +107,13 @@ import Testing
         #expect(object["empty"] as! [String] == ["empty"])
     }
 
+    @Test func theSummaryNamesTheShinglesUsed() throws {
+        let words = try ConcordProcess.run(["cluster", "-", "-o", "/dev/null"], input: Data(Self.corpus.utf8))
+        #expect(words.error.contains("on word 5-shingles"))
+        let characters = try ConcordProcess.run(["cluster", "-", "-o", "/dev/null", "--char-ngram", "7"], input: Data(Self.corpus.utf8))
+        #expect(characters.error.contains("on character 7-shingles"))
+    }
+
     @Test func theSampleCorpusIsTheDefault() throws {
         let outcome = try ConcordProcess.run(["cluster"])
         #expect(outcome.status == 0)
