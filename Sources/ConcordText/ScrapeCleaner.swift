@@ -130,6 +130,12 @@ public struct ScrapeCleaner: Sendable {
         "this article originally appeared", "originally published", "get the app",
     ].map { Array($0.utf8) }
 
+    /// `furnitureOpenings` by their first byte, so that a line is compared only with the openings
+    /// that start like it (most lines of prose match none).
+    static let furnitureOpeningsByFirstByte: [[[UInt8]]] = furnitureOpenings.reduce(into: Array(repeating: [], count: 256)) {
+        $0[Int($1[0])].append($1)
+    }
+
     /// Lines made only of these words are sharing buttons.
     static let sharingWords: [[UInt8]] = ["share", "tweet", "email", "print", "facebook", "twitter",
                                           "whatsapp", "telegram", "linkedin", "pinterest", "reddit"].map { Array($0.utf8) }
@@ -141,10 +147,12 @@ public struct ScrapeCleaner: Sendable {
         guard line.count <= Self.furnitureMaxBytes else { return false }
         let trimmed = Self.trimmedASCII(line)
         guard !trimmed.isEmpty else { return false }
-        let words = Self.wordCount(trimmed, upTo: furnitureMaxWords + 1)
+        let words = Self.wordCount(UnsafeBufferPointer(rebasing: trimmed), upTo: furnitureMaxWords + 1)
         guard words <= furnitureMaxWords else { return false }
         let body = Self.lowercasedASCII(trimmed)[...].drop(while: { !Self.isLetterOrDigit($0) && $0 < 0x80 && $0 != UInt8(ascii: "(") })
-        if Self.furnitureOpenings.contains(where: { body.starts(with: $0) }) { return true }
+        if let first = body.first, Self.furnitureOpeningsByFirstByte[Int(first)].contains(where: { body.starts(with: $0) }) {
+            return true
+        }
         // A site header: "Outlet | Section | 2021".
         if words <= 6 && Self.contains(body, Self.headerSeparator) { return true }
         return Self.isSharingButtons(body)
@@ -168,10 +176,23 @@ public struct ScrapeCleaner: Sendable {
 
     // MARK: - Byte helpers
 
-    /// Words separated by spaces or tabs, counted up to `limit` (a long paragraph stops early).
-    static func wordCount(_ bytes: some Collection<UInt8>, upTo limit: Int) -> Int {
-        var count = 0, inWord = false
-        for byte in bytes {
+    /// Words separated by spaces or tabs, counted up to `limit` (a long paragraph stops early):
+    /// eight bytes at a time, a word being a byte that is not a separator after one that is.
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        var count = 0, index = 0
+        // The high bit of byte −1: set when the byte before the chunk is a separator (or absent).
+        var separatorBefore: UInt64 = 0x80
+        while index + 8 <= bytes.count {
+            let chunk = WordSegmenter.load8(bytes, at: index)
+            let separators = WordSegmenter.inRange(chunk, 0x20, 0x20) | WordSegmenter.inRange(chunk, 0x09, 0x09)
+            let afterSeparator = separators << 8 | separatorBefore
+            count += (afterSeparator & ~separators & WordSegmenter.highBits).nonzeroBitCount
+            if count >= limit { return limit }
+            separatorBefore = separators >> 56
+            index += 8
+        }
+        var inWord = separatorBefore == 0
+        for byte in bytes[index...] {
             let isSeparator = byte == 0x20 || byte == 0x09
             if !isSeparator && !inWord {
                 count += 1

@@ -44,6 +44,25 @@ import Testing
         let a: [UInt32] = [1, 3, 5, 7], b: [UInt32] = [3, 4, 5, 6, 8]
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in #expect(ShingleSet.intersectionCount(x, y) == 2) } }
     }
+
+    /// The block-wise count against a set intersection: sizes around the block width, small value
+    /// ranges (many equal block ends, many matches) and large ones (few matches).
+    @Test func intersectionCountMatchesSets() {
+        var generator = SplitMix64(seed: 5)
+        for (sizeA, sizeB) in [(0, 9), (3, 3), (4, 4), (5, 8), (8, 5), (17, 64), (300, 700), (1000, 999)] {
+            for range in [UInt32(16), 2_000, UInt32.max] {
+                let a = Set((0..<sizeA).map { _ in UInt32.random(in: 0...range, using: &generator) }).sorted()
+                let b = Set((0..<sizeB).map { _ in UInt32.random(in: 0...range, using: &generator) }).sorted()
+                let expected = Set(a).intersection(b).count
+                a.withUnsafeBufferPointer { x in
+                    b.withUnsafeBufferPointer { y in
+                        #expect(ShingleSet.intersectionCount(x, y) == expected, "sizes \(a.count), \(b.count)")
+                        #expect(ShingleSet.intersectionCount(y, x) == expected)
+                    }
+                }
+            }
+        }
+    }
 }
 
 @Suite struct MinHashTests {

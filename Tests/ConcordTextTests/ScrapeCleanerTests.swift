@@ -52,6 +52,20 @@ import Testing
         for line in articleLines { #expect(kept.contains(line)) }
     }
 
+    /// The eight-bytes-at-a-time count against splitting on spaces and tabs, for words that
+    /// straddle chunk boundaries, separators at either end, runs of separators and the limit.
+    @Test func countsWordsAsSplittingDoes() {
+        let lines = ["", " ", "a", "one two", "  lead and trail  ", "tab\tseparated\t\twords", "exactly8 bytes12",
+                     "a b c d e f g h i j k l m n o p q r s t", "longwordlongwordlongword x", "é ü\u{A0}ñ  …"]
+        for line in lines {
+            for limit in [1, 3, 15, 100] {
+                let expected = min(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count, limit)
+                var copy = line
+                copy.withUTF8 { #expect(ScrapeCleaner.wordCount($0, upTo: limit) == expected, "\(line) up to \(limit)") }
+            }
+        }
+    }
+
     @Test func keptRangesPointIntoTheOriginal() {
         let text = "First line.\nShare this article\nLast line."
         let utf8 = Array(text.utf8)
