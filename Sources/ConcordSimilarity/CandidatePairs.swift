@@ -11,28 +11,51 @@ public struct CandidatePairs: Sendable {
     /// *m*(*m*−1)/2 pairs; thousands of identical boilerplate pages must not stall the run).
     public static let defaultBucketCap = 400
 
+    /// Bands whose keys are computed in one pass over the signatures. A document's signature is
+    /// read once per block instead of once per band, which matters because the signatures of a
+    /// large corpus do not fit any cache; the keys of one block take 16 bytes per band and document.
+    static let bandsPerPass = 8
+
     /// The candidate pairs of the documents in `store` that have shingles.
     ///
-    /// - Complexity: O(*b* · *m* log *m*) for *b* bands and *m* documents, plus the pairs found.
+    /// - Complexity: O(*b* · *m*) for *b* bands and *m* documents (radix sorts), plus the pairs found.
     public static func find(in store: SketchStore, bands: BandParameters, threads: Int,
                             bucketCap: Int = defaultBucketCap) -> CandidatePairs {
         let documents = (0..<store.count).filter { store.shingleCount($0) > 0 }
+        let perPass = min(max(threads, bandsPerPass), bands.bands)
+        let keyed = UnsafeMutableBufferPointer<KeyedDocument>.allocate(capacity: perPass * documents.count)
+        defer { keyed.deallocate() }
         var merged: [UInt64] = []
         var capped = 0
-        // Bands in groups of `threads`, merged after each group, so memory holds one group's pairs.
+        // Bands in blocks, merged after each block, so memory holds one block's keys and pairs.
         var start = 0
         while start < bands.bands {
-            let group = Array(start..<min(start + max(threads, 1), bands.bands))
-            let found = parallelMap(group.count, threads: threads) { index in
-                bandPairs(store, documents: documents, band: group[index], rows: bands.rows, bucketCap: bucketCap)
+            let block = start..<min(start + perPass, bands.bands)
+            writeKeys(store, documents: documents, bands: block, rows: bands.rows, into: keyed)
+            let found = parallelMap(block.count, threads: threads) { index in
+                let band = UnsafeMutableBufferPointer(rebasing: keyed[(index * documents.count)..<((index + 1) * documents.count)])
+                return bandPairs(band, documentCount: store.count, documents: documents, bucketCap: bucketCap)
             }
             for (pairs, cappedHere) in found {
                 merged = mergeUnique(merged, pairs)
                 capped += cappedHere
             }
-            start += group.count
+            start = block.upperBound
         }
         return CandidatePairs(pairs: merged, cappedBuckets: capped)
+    }
+
+    /// Writes, for each band of `bands` in turn, every document of `documents` with its key in
+    /// that band, in document order, reading the signatures once.
+    static func writeKeys(_ store: SketchStore, documents: [Int], bands: Range<Int>, rows: Int,
+                          into keyed: UnsafeMutableBufferPointer<KeyedDocument>) {
+        for (position, document) in documents.enumerated() {
+            for band in bands {
+                let key = bandKey(store, document: document, band: band, rows: rows)
+                (keyed.baseAddress! + (band - bands.lowerBound) * documents.count + position)
+                    .initialize(to: KeyedDocument(key: key, document: UInt32(document)))
+            }
+        }
     }
 
     /// The LSH key of document `document`'s band `band`: a hash of its `rows` slots.
@@ -49,43 +72,48 @@ public struct CandidatePairs: Sendable {
         }
     }
 
-    /// The sorted distinct pairs of one band, and how many of its buckets were capped.
-    static func bandPairs(_ store: SketchStore, documents: [Int], band: Int, rows: Int, bucketCap: Int) -> ([UInt64], Int) {
-        var keyed: [KeyedDocument] = []
-        keyed.reserveCapacity(documents.count)
-        for document in documents {
-            keyed.append(KeyedDocument(key: bandKey(store, document: document, band: band, rows: rows), document: UInt32(document)))
-        }
-        // Documents go in ascending order and the sort is stable: equal keys stay in document order.
-        KeyedDocument.radixSort(&keyed)
-        var pairs: [UInt64] = []
+    /// The sorted distinct pairs of one band (`keyed`: the documents with their keys in that band,
+    /// in document order), and how many of its buckets were capped.
+    ///
+    /// The documents are sorted by band key, stably, so each bucket lists its members in
+    /// ascending order. Each document then learns its place in that order and how far its
+    /// partners reach (to the bucket's end, or nowhere past the cap), and the pairs are written
+    /// document by document in ascending order: sorted without a sort, and distinct, since a
+    /// document sits in one bucket per band.
+    ///
+    /// - Complexity: O(*m*) for *m* documents (a radix sort), plus the pairs written.
+    static func bandPairs(_ keyed: UnsafeMutableBufferPointer<KeyedDocument>, documentCount: Int, documents: [Int],
+                          bucketCap: Int) -> ([UInt64], Int) {
+        // Documents come in ascending order and the sort is stable: equal keys stay in document order.
+        KeyedDocument.radixSort(keyed)
+        var place = [Int32](repeating: 0, count: documentCount)
+        var partnersEnd = [Int32](repeating: 0, count: keyed.count)
         var capped = 0
+        var pairCount = 0
         var start = 0
         while start < keyed.count {
             var end = start + 1
             while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
-            let size = end - start
-            if size > 1 {
-                // The first `bucketCap` members are paired with every later member: all pairs when
-                // the bucket fits the cap, O(cap · m) pairs when it does not.
-                if size > bucketCap { capped += 1 }
-                for i in start..<(start + min(size, bucketCap)) {
-                    for j in (i + 1)..<end {
-                        pairs.append(UInt64(keyed[i].document) << 32 | UInt64(keyed[j].document))
-                    }
-                }
+            // The first `bucketCap` members pair with every later member: all pairs when the
+            // bucket fits the cap, O(cap · m) pairs when it does not.
+            if end - start > bucketCap { capped += 1 }
+            for position in start..<end {
+                place[Int(keyed[position].document)] = Int32(position)
+                let reach = position - start < bucketCap ? end : position + 1
+                partnersEnd[position] = Int32(reach)
+                pairCount += reach - position - 1
             }
             start = end
         }
-        pairs.sort()
-        return (uniqued(pairs), capped)
-    }
-
-    static func uniqued(_ sorted: [UInt64]) -> [UInt64] {
-        var result: [UInt64] = []
-        result.reserveCapacity(sorted.count)
-        for value in sorted where result.last != value { result.append(value) }
-        return result
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(pairCount)
+        for document in documents {
+            let position = Int(place[document])
+            for partner in (position + 1)..<Int(partnersEnd[position]) {
+                pairs.append(UInt64(document) << 32 | UInt64(keyed[partner].document))
+            }
+        }
+        return (pairs, capped)
     }
 
     /// The sorted union of two sorted distinct arrays.

@@ -14,31 +14,29 @@ struct KeyedDocument {
     /// sort.
     ///
     /// - Complexity: O(*m*) expected for *m* items: three passes over them and over 2,048 counters.
-    static func radixSort(_ items: inout [KeyedDocument]) {
+    static func radixSort(_ items: UnsafeMutableBufferPointer<KeyedDocument>) {
         guard items.count > 1 else { return }
         let digits = 1 << digitBits, mask = UInt64(digits - 1)
         var scratch = [KeyedDocument](repeating: KeyedDocument(key: 0, document: 0), count: items.count)
         var counts = [Int](repeating: 0, count: digits)
         let lowestSorted = 64 - sortedBits
-        items.withUnsafeMutableBufferPointer { source in
-            scratch.withUnsafeMutableBufferPointer { target in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    var from = source, to = target
-                    for shift in stride(from: lowestSorted, to: 64, by: digitBits) {
-                        counts.update(repeating: 0)
-                        for item in from { counts[Int((item.key >> UInt64(shift)) & mask)] += 1 }
-                        var total = 0
-                        for digit in 0..<digits { let count = counts[digit]; counts[digit] = total; total += count }
-                        for item in from {
-                            let digit = Int((item.key >> UInt64(shift)) & mask)
-                            to[counts[digit]] = item
-                            counts[digit] += 1
-                        }
-                        swap(&from, &to)
+        scratch.withUnsafeMutableBufferPointer { target in
+            counts.withUnsafeMutableBufferPointer { counts in
+                var from = items, to = target
+                for shift in stride(from: lowestSorted, to: 64, by: digitBits) {
+                    counts.update(repeating: 0)
+                    for item in from { counts[Int((item.key >> UInt64(shift)) & mask)] += 1 }
+                    var total = 0
+                    for digit in 0..<digits { let count = counts[digit]; counts[digit] = total; total += count }
+                    for item in from {
+                        let digit = Int((item.key >> UInt64(shift)) & mask)
+                        to[counts[digit]] = item
+                        counts[digit] += 1
                     }
-                    // An odd number of passes: the items are in `target`; copy them back.
-                    source.baseAddress!.update(from: from.baseAddress!, count: from.count)
+                    swap(&from, &to)
                 }
+                // An odd number of passes: the items are in `target`; copy them back.
+                items.baseAddress!.update(from: from.baseAddress!, count: from.count)
             }
         }
         var start = 0
@@ -51,7 +49,8 @@ struct KeyedDocument {
                 end += 1
             }
             if mixed {
-                items[start..<end].sort { $0.key != $1.key ? $0.key < $1.key : $0.document < $1.document }
+                var run = UnsafeMutableBufferPointer(rebasing: items[start..<end])
+                run.sort { (a: KeyedDocument, b: KeyedDocument) -> Bool in a.key != b.key ? a.key < b.key : a.document < b.document }
             }
             start = end
         }

@@ -124,7 +124,7 @@ import Testing
             KeyedDocument(key: tops[Int(generator.next() % 8)] | (generator.next() % 4), document: UInt32(document))
         }
         let expected = items.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
-        KeyedDocument.radixSort(&items)
+        items.withUnsafeMutableBufferPointer { KeyedDocument.radixSort($0) }
         #expect(items.map(\.key) == expected.map(\.key))
         #expect(items.map(\.document) == expected.map(\.document))
     }
