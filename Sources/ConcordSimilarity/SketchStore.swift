@@ -74,11 +74,24 @@ public struct SketchStore: Sendable, Equatable {
     /// How many signature slots documents `a` and `b` agree on (an estimate of their Jaccard
     /// similarity, times the number of slots).
     ///
-    /// - Complexity: O(*k*) for *k* slots.
+    /// - Complexity: O(*k*) for *k* slots, compared four at a time in vector registers (a
+    ///   compare and a branch per slot cost more, and this runs for every candidate pair).
     public func agreeingSlots(_ a: Int, _ b: Int) -> Int {
         signatures.withUnsafeBufferPointer { all in
-            var count = 0
-            for slot in 0..<slots { count &+= all[a * slots + slot] == all[b * slots + slot] ? 1 : 0 }
+            let x = UnsafeRawPointer(all.baseAddress! + a * slots), y = UnsafeRawPointer(all.baseAddress! + b * slots)
+            var matches = SIMD4<UInt32>(repeating: 0)
+            var offset = 0
+            while offset + 16 <= slots * 4 {
+                let equal = x.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt32>.self)
+                    .== y.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt32>.self)
+                matches &+= SIMD4(repeating: 0).replacing(with: 1, where: equal)
+                offset += 16
+            }
+            var count = Int(matches.wrappedSum())
+            while offset < slots * 4 {
+                count += x.load(fromByteOffset: offset, as: UInt32.self) == y.load(fromByteOffset: offset, as: UInt32.self) ? 1 : 0
+                offset += 4
+            }
             return count
         }
     }

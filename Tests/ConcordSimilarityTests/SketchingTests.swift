@@ -45,6 +45,20 @@ import Testing
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in #expect(ShingleSet.intersectionCount(x, y) == 2) } }
     }
 
+    /// The vector count of agreeing signature slots against a count slot by slot, for slot
+    /// numbers with and without a remainder of four.
+    @Test func agreeingSlotsCountsEqualSlots() {
+        var generator = SplitMix64(seed: 9)
+        for slots in [1, 3, 4, 7, 126, 128] {
+            let first = (0..<slots).map { _ in UInt32.random(in: 0...3, using: &generator) }
+            let second = (0..<slots).map { _ in UInt32.random(in: 0...3, using: &generator) }
+            let store = SketchStore(slots: slots, fingerprints: [], offsets: [0, 0, 0], signatures: first + second)
+            let expected = zip(first, second).filter { $0 == $1 }.count
+            #expect(store.agreeingSlots(0, 1) == expected, "\(slots) slots")
+            #expect(store.agreeingSlots(1, 1) == slots)
+        }
+    }
+
     /// The block-wise count against a set intersection: sizes around the block width, small value
     /// ranges (many equal block ends, many matches) and large ones (few matches).
     @Test func intersectionCountMatchesSets() {
