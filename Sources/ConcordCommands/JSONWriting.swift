@@ -3,9 +3,7 @@
 enum JSONWriting {
     /// `text` as a JSON string literal, quotes included.
     static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
+        if !needsEscapes(text) { return "\"" + text + "\"" }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -26,6 +24,22 @@ enum JSONWriting {
         }
         result += "\""
         return result
+    }
+
+    /// Appends `text` as a JSON string literal to `bytes`: a text without characters to escape
+    /// (ids nearly always) is copied as it is, without building a string.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        if needsEscapes(text) {
+            bytes.append(contentsOf: quoted(text).utf8)
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private static func needsEscapes(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
     /// A JSON object from ordered key/value pairs whose values are already JSON text.

@@ -31,15 +31,18 @@ public enum AverageLinkage {
     ///   - pairs: verified pairs, each with its exact score.
     ///   - threshold: the smallest average linkage at which two clusters merge.
     ///   - score: the exact score of two documents.
-    /// - Complexity: O(*p* log *p*) heap work for *p* pairs, plus up to `exactPairBudget` exact
-    ///   scores per considered merge (each computed once).
+    /// - Complexity: O(*p* log *p*) to order *p* pairs, heap work for the merge candidates found
+    ///   later, plus up to `exactPairBudget` exact scores per considered merge (each computed once).
     public static func cluster(count: Int, pairs: [ScoredPair], threshold: Double,
                                score: (Int, Int) -> Double) -> [Int] {
-        var parent = Array(0..<count)
-        var members = (0..<count).map { [$0] }
+        // A cluster is named by its root, the document it grew from, whose entry holds its size
+        // and the last of its members; the members form a list through `nextMember`, root first,
+        // in the order they joined (the order linkage sums run in).
+        var nodes = (0..<count).map { Node(parent: Int32($0), version: 0, size: 1, lastMember: Int32($0)) }
+        var nextMember = [Int32](repeating: -1, count: count)
         var neighbours = [Set<Int>](repeating: [], count: count)   // clusters linked by a verified pair
-        var version = [Int](repeating: 0, count: count)
         var known: [UInt64: Double] = [:]
+        known.reserveCapacity(pairs.count)
         for pair in pairs {
             let a = Int(pair.first), b = Int(pair.second)
             known[key(a, b)] = Double(pair.score)
@@ -54,24 +57,35 @@ public enum AverageLinkage {
             return value
         }
         func linkage(_ x: Int, _ y: Int) -> Double {
-            let exact = members[x].count * members[y].count <= exactPairBudget
+            let pairCount = Int(nodes[x].size) * Int(nodes[y].size)
+            let exact = pairCount <= exactPairBudget
             var sum = 0.0
-            for a in members[x] { for b in members[y] { sum += pairScore(a, b, exact: exact) } }
-            return sum / Double(members[x].count * members[y].count)
+            var a = x
+            while a >= 0 {
+                var b = y
+                while b >= 0 {
+                    sum += pairScore(a, b, exact: exact)
+                    b = Int(nextMember[b])
+                }
+                a = Int(nextMember[a])
+            }
+            return sum / Double(pairCount)
         }
-        var heap = MergeHeap()
-        for pair in pairs where Double(pair.score) >= threshold {
-            heap.push(MergeHeap.Candidate(average: Double(pair.score), first: Int(pair.first), second: Int(pair.second),
-                                          firstVersion: 0, secondVersion: 0))
-        }
-        while let best = heap.pop() {
+        var queue = MergeQueue(initial: pairs.compactMap { pair in
+            Double(pair.score) >= threshold
+                ? MergeQueue.Candidate(average: Double(pair.score), first: pair.first, second: pair.second, firstVersion: 0, secondVersion: 0)
+                : nil
+        })
+        while let best = queue.pop() {
             guard best.average >= threshold else { break }
-            let a = best.first, b = best.second
-            guard parent[a] == a, parent[b] == b, version[a] == best.firstVersion, version[b] == best.secondVersion else { continue }
-            let (keep, drop) = members[a].count >= members[b].count ? (a, b) : (b, a)
-            parent[drop] = keep
-            members[keep].append(contentsOf: members[drop])
-            members[drop] = []
+            let a = Int(best.first), b = Int(best.second)
+            guard nodes[a].parent == a, nodes[b].parent == b,
+                  nodes[a].version == best.firstVersion, nodes[b].version == best.secondVersion else { continue }
+            let (keep, drop) = nodes[a].size >= nodes[b].size ? (a, b) : (b, a)
+            nodes[drop].parent = Int32(keep)
+            nextMember[Int(nodes[keep].lastMember)] = Int32(drop)
+            nodes[keep].lastMember = nodes[drop].lastMember
+            nodes[keep].size += nodes[drop].size
             neighbours[keep].formUnion(neighbours[drop])
             neighbours[keep].remove(keep)
             neighbours[keep].remove(drop)
@@ -80,20 +94,30 @@ public enum AverageLinkage {
                 neighbours[other].insert(keep)
             }
             neighbours[drop] = []
-            version[keep] += 1
+            nodes[keep].version += 1
             for other in neighbours[keep].sorted() {
                 let average = linkage(keep, other)
                 guard average >= threshold else { continue }
                 let (first, second) = keep < other ? (keep, other) : (other, keep)
-                heap.push(MergeHeap.Candidate(average: average, first: first, second: second,
-                                              firstVersion: version[first], secondVersion: version[second]))
+                queue.push(MergeQueue.Candidate(average: average, first: Int32(first), second: Int32(second),
+                                                firstVersion: nodes[first].version, secondVersion: nodes[second].version))
             }
         }
         return (0..<count).map { document in
             var node = document
-            while parent[node] != node { node = parent[node] }
+            while nodes[node].parent != node { node = Int(nodes[node].parent) }
             return node
         }
+    }
+
+    /// One document's entry: its parent cluster (itself while it is a root) and, for a root, the
+    /// cluster's version (bumped by each merge), size and last member. One entry is one cache line
+    /// fetch, where four arrays would cost four.
+    private struct Node {
+        var parent: Int32
+        var version: Int32
+        var size: Int32
+        var lastMember: Int32
     }
 
     static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
@@ -109,47 +133,53 @@ public enum AverageLinkage {
     public static func assignments(roots: [Int], pairs: [ScoredPair], sizes: [Int],
                                    score: (Int, Int) -> Double) -> [ClusterAssignment] {
         var strength = [Double](repeating: 0, count: roots.count)
-        var known: [UInt64: Double] = [:]
         for pair in pairs where roots[Int(pair.first)] == roots[Int(pair.second)] {
             strength[Int(pair.first)] += Double(pair.score)
             strength[Int(pair.second)] += Double(pair.score)
-            known[UInt64(pair.first) << 32 | UInt64(pair.second)] = Double(pair.score)
         }
-        var representative: [Int: Int] = [:]
+        // By root: the representative so far, then the cluster number.
+        var representative = [Int](repeating: -1, count: roots.count)
         for document in roots.indices {
-            let root = roots[document]
-            guard let current = representative[root] else { representative[root] = document; continue }
+            let root = roots[document], current = representative[root]
+            guard current >= 0 else { representative[root] = document; continue }
             let better = strength[document] != strength[current] ? strength[document] > strength[current]
                 : sizes[document] != sizes[current] ? sizes[document] > sizes[current] : document < current
             if better { representative[root] = document }
         }
-        var number: [Int: Int] = [:]
+        // Verified scores against the representative; the others are computed below.
+        var verifiedSimilarity = [Double?](repeating: nil, count: roots.count)
+        for pair in pairs {
+            let a = Int(pair.first), b = Int(pair.second)
+            guard roots[a] == roots[b] else { continue }
+            let center = representative[roots[a]]
+            if center == a { verifiedSimilarity[b] = Double(pair.score) } else if center == b { verifiedSimilarity[a] = Double(pair.score) }
+        }
+        var number = [Int](repeating: -1, count: roots.count)
+        var clusters = 0
         return roots.indices.map { document in
             let root = roots[document]
-            let cluster = number[root] ?? number.count
-            number[root] = cluster
-            let center = representative[root]!
-            let similarity: Double
-            if center == document {
-                similarity = 1
-            } else {
-                let key = UInt64(min(center, document)) << 32 | UInt64(max(center, document))
-                similarity = known[key] ?? score(center, document)
+            if number[root] < 0 {
+                number[root] = clusters
+                clusters += 1
             }
-            return ClusterAssignment(cluster: cluster, representative: center, similarity: similarity)
+            let center = representative[root]
+            let similarity = center == document ? 1 : verifiedSimilarity[document] ?? score(center, document)
+            return ClusterAssignment(cluster: number[root], representative: center, similarity: similarity)
         }
     }
 }
 
-/// A max-heap of merge candidates, ordered by average linkage, then by the smaller ids, so equal
-/// averages always merge in the same order.
-struct MergeHeap {
+/// Merge candidates, best first: ordered by average linkage, then by the smaller ids, so equal
+/// averages always merge in the same order. The verified pairs, known at the start, are sorted
+/// once and read in order; candidates found after merges go to a binary heap; `pop` takes the
+/// better of the two heads.
+struct MergeQueue {
     struct Candidate {
         var average: Double
-        var first: Int
-        var second: Int
-        var firstVersion: Int
-        var secondVersion: Int
+        var first: Int32
+        var second: Int32
+        var firstVersion: Int32
+        var secondVersion: Int32
 
         func precedes(_ other: Candidate) -> Bool {
             if average != other.average { return average > other.average }
@@ -158,33 +188,43 @@ struct MergeHeap {
         }
     }
 
-    private var items: [Candidate] = []
+    private var initial: [Candidate]
+    private var nextInitial = 0
+    private var heap: [Candidate] = []
+
+    init(initial: [Candidate]) {
+        self.initial = initial.sorted { $0.precedes($1) }
+    }
 
     mutating func push(_ candidate: Candidate) {
-        items.append(candidate)
-        var child = items.count - 1
+        heap.append(candidate)
+        var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard items[child].precedes(items[parent]) else { break }
-            items.swapAt(child, parent)
+            guard heap[child].precedes(heap[parent]) else { break }
+            heap.swapAt(child, parent)
             child = parent
         }
     }
 
     mutating func pop() -> Candidate? {
-        guard !items.isEmpty else { return nil }
-        let top = items[0]
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
+        if nextInitial < initial.count && (heap.isEmpty || !heap[0].precedes(initial[nextInitial])) {
+            nextInitial += 1
+            return initial[nextInitial - 1]
+        }
+        guard !heap.isEmpty else { return nil }
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
             var parent = 0
             while true {
                 let left = 2 * parent + 1, right = left + 1
                 var best = parent
-                if left < items.count && items[left].precedes(items[best]) { best = left }
-                if right < items.count && items[right].precedes(items[best]) { best = right }
+                if left < heap.count && heap[left].precedes(heap[best]) { best = left }
+                if right < heap.count && heap[right].precedes(heap[best]) { best = right }
                 if best == parent { break }
-                items.swapAt(parent, best)
+                heap.swapAt(parent, best)
                 parent = best
             }
         }

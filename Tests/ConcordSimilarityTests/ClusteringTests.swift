@@ -31,6 +31,53 @@ import Testing
         #expect(Set(roots).count == 1)
     }
 
+    /// The queue-driven clustering against a direct greedy reference: at each step, of all pairs
+    /// of clusters linked by a verified pair, merge the one with the highest average linkage
+    /// (ties to the smaller ids) while it reaches the threshold.
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func mergesAsTheGreedyDefinitionDoes(seed: UInt64) {
+        var generator = SplitMix64(seed: seed)
+        let count = 40
+        var pairs: [ScoredPair] = []
+        for a in 0..<count {
+            for b in (a + 1)..<count where generator.next() % 8 == 0 {
+                pairs.append(pair(Int32(a), Int32(b), Float(generator.next() % 700 + 300) / 1000))
+            }
+        }
+        let exact: (Int, Int) -> Double = { a, b in Double((min(a, b) * 7919 + max(a, b) * 104_729) % 90) / 100 }
+        let roots = AverageLinkage.cluster(count: count, pairs: pairs, threshold: 0.5, score: exact)
+        #expect(roots == greedyReference(count: count, pairs: pairs, threshold: 0.5, score: exact))
+    }
+
+    func greedyReference(count: Int, pairs: [ScoredPair], threshold: Double, score: (Int, Int) -> Double) -> [Int] {
+        var verified: [Set<Int>: Double] = [:]
+        for pair in pairs { verified[[Int(pair.first), Int(pair.second)]] = Double(pair.score) }
+        var members = (0..<count).map { [$0] }
+        var roots = Array(0..<count)
+        while true {
+            var best: (average: Double, first: Int, second: Int)?
+            let live = (0..<count).filter { roots[$0] == $0 }
+            for first in live {
+                for second in live where second > first {
+                    let cross = members[first].flatMap { a in members[second].map { b in Set([a, b]) } }
+                    guard cross.contains(where: { verified[$0] != nil }) else { continue }
+                    var sum = 0.0
+                    for a in members[first] { for b in members[second] { sum += verified[[a, b]] ?? score(a, b) } }
+                    let average = sum / Double(cross.count)
+                    if average >= threshold, best.map({ average > $0.average }) ?? true { best = (average, first, second) }
+                }
+            }
+            guard let merge = best else { break }
+            let (keep, drop) = members[merge.first].count >= members[merge.second].count
+                ? (merge.first, merge.second) : (merge.second, merge.first)
+            members[keep] += members[drop]
+            for document in members[drop] { roots[document] = keep }
+            roots[drop] = keep
+            members[drop] = []
+        }
+        return roots
+    }
+
     @Test func assignmentsNumberClustersInInputOrderAndPickTheBestConnectedRepresentative() {
         let pairs = [pair(1, 2, 0.9), pair(1, 3, 0.8), pair(2, 3, 0.7)]
         let roots = AverageLinkage.cluster(count: 4, pairs: pairs, threshold: 0.5) { _, _ in 0 }
