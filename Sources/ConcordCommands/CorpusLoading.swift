@@ -16,7 +16,7 @@ struct CorpusLoading {
     let source: CorpusSource
     let skipInvalid: Bool
     private(set) var accounting = Accounting()
-    private var seen: [Document.ID: String] = [:]
+    private var seen = DocumentIDRegistry()
 
     init(source: CorpusSource, skipInvalid: Bool) {
         self.source = source
@@ -28,10 +28,9 @@ struct CorpusLoading {
         try source.forEachRecord { record in
             switch record {
             case .document(let document):
-                if let first = seen[document.id] {
+                if let first = seen.register(document.id, origin: document.origin) {
                     throw CommandError("\(document.origin): duplicate id \"\(document.id)\" (first at \(first)); ids must be unique")
                 }
-                seen[document.id] = document.origin
                 accounting.documents += 1
                 accounting.replacedCharacters += document.replacedCharacters
                 try body(document)

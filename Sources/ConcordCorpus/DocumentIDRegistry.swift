@@ -1,0 +1,60 @@
+internal import ConcordText
+
+/// The ids of a corpus read so far, each with where it was first seen, so that a duplicate id is
+/// caught with both places named.
+///
+/// Open addressing over stable 64-bit hashes of the ids: an id is hashed once, growing the table
+/// moves stored hashes without rehashing, and ids are compared only when their hashes are equal.
+/// (A `Dictionary` keyed by the id hashed every id with a seeded SipHash on insert and again on
+/// each growth; on a 100,000-document corpus that was a tenth of the reading time.)
+public struct DocumentIDRegistry {
+    /// Entry number plus one by table position; 0 marks an empty position.
+    private var slots = [Int](repeating: 0, count: 1024)
+    private var hashes: [UInt64] = []
+    private var ids: [Document.ID] = []
+    private var origins: [String] = []
+
+    public init() {}
+
+    /// The number of ids registered.
+    public var count: Int { ids.count }
+
+    /// Registers `id`, seen at `origin` ("file:line"), unless it was registered before: then the
+    /// registry is unchanged and the earlier origin is returned.
+    ///
+    /// - Complexity: O(1) expected, plus the id's length to hash it.
+    public mutating func register(_ id: Document.ID, origin: String) -> String? {
+        let hash = Self.hash(id)
+        let mask = slots.count - 1
+        var position = Int(truncatingIfNeeded: hash) & mask
+        while slots[position] != 0 {
+            let entry = slots[position] - 1
+            if hashes[entry] == hash && ids[entry] == id { return origins[entry] }
+            position = (position + 1) & mask
+        }
+        slots[position] = ids.count + 1
+        hashes.append(hash)
+        ids.append(id)
+        origins.append(origin)
+        if ids.count * 2 > slots.count { grow() }
+        return nil
+    }
+
+    private static func hash(_ id: Document.ID) -> UInt64 {
+        switch id {
+        case .string(let text): StableHash.hash(text)
+        case .integer(let value): StableHash.mix(UInt64(bitPattern: value))
+        }
+    }
+
+    /// Doubles the table, placing each entry by its stored hash.
+    private mutating func grow() {
+        slots = [Int](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (entry, hash) in hashes.enumerated() {
+            var position = Int(truncatingIfNeeded: hash) & mask
+            while slots[position] != 0 { position = (position + 1) & mask }
+            slots[position] = entry + 1
+        }
+    }
+}
