@@ -87,13 +87,24 @@ public final class TextPipeline {
     /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
     public func appendTokenIDs(in text: UnsafeBufferPointer<UInt8>, to ids: TokenIDBuffer) throws(TextError) {
         var cursor = ids.reserve(1)
-        func emit(_: Range<Int>, _: Int32, _ id: UInt64) {
-            cursor.initialize(to: id)
-            cursor += 1
-        }
         defer { ids.commit(cursor) }
+        // The write position is reached through a pointer: a local variable that `emit` captured
+        // would be boxed, and every write to it checked for exclusivity at run time.
+        try withUnsafeMutablePointer(to: &cursor) { (cursor) throws(TextError) in
+            try appendTokenIDs(in: text, to: ids, at: cursor)
+        }
+    }
+
+    /// `appendTokenIDs`, writing at `cursor.pointee` (a position `ids` reserved) and advancing it.
+    private func appendTokenIDs(
+        in text: UnsafeBufferPointer<UInt8>, to ids: TokenIDBuffer, at cursor: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
+    ) throws(TextError) {
+        func emit(_: Range<Int>, _: Int32, _ id: UInt64) {
+            cursor.pointee.initialize(to: id)
+            cursor.pointee += 1
+        }
         guard options.nameFolding != .all else {
-            cursor = ids.reserve(text.count + 1)
+            cursor.pointee = ids.reserve(text.count + 1)
             try scan(text, plainWordsByHash: false, emit)
             return
         }
@@ -101,8 +112,8 @@ public final class TextPipeline {
         let classes = segmenter.classTable
         for line in readableRanges(of: text) {
             // Room for every word of the line and the pending word before it.
-            ids.commit(cursor)
-            cursor = ids.reserve(line.count + 2)
+            ids.commit(cursor.pointee)
+            cursor.pointee = ids.reserve(line.count + 2)
             guard WordSegmenter.isSimple(text, line) else {
                 try scanLine(text, line, plainWordsByHash: true, pending: &pending, emit)
                 continue
@@ -138,8 +149,8 @@ public final class TextPipeline {
                     }
                     if !capitalized && Self.standsAlone(article: article, before: wordEnd, in: text, end: end) {
                         acceptPlain(index..<wordEnd, in: text, pending: &pending, emit)
-                        cursor.initialize(to: hash)
-                        cursor += 1
+                        cursor.pointee.initialize(to: hash)
+                        cursor.pointee += 1
                     } else {
                         try acceptLookedUp(index..<wordEnd, hash: hash, in: text, previousEnd: previousEnd, pending: &pending, emit)
                     }
@@ -154,8 +165,8 @@ public final class TextPipeline {
             }
         }
         if let previous = pending {
-            ids.commit(cursor)
-            cursor = ids.reserve(1)
+            ids.commit(cursor.pointee)
+            cursor.pointee = ids.reserve(1)
             finish(previous, next: nil, gap: UnsafeBufferPointer(start: nil, count: 0), emit)
         }
     }
