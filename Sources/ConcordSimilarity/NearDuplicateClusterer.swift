@@ -128,7 +128,8 @@ public final class NearDuplicateClusterer {
         let chunk = max(1, (texts.count + threads - 1) / threads)
         let parts = (texts.count + chunk - 1) / chunk
         if parts <= 1 {
-            for text in texts { try sketchers[0].sketch(text, into: &store) }
+            let sketcher = sketchers[0]
+            for text in texts { try sketcher.sketch(text, into: &store) }
         } else {
             // Each thread sketches one run of the texts into its own batch, appended in order.
             let workers = UncheckedBox((sketchers, batches))
