@@ -52,6 +52,18 @@ public enum StableHash {
         return mix(((UInt64(count) &* multiplier) ^ tail) &* multiplier)
     }
 
+    /// The hash of the first `count` bytes (8 to 15) of `first` and `second`, sixteen bytes loaded
+    /// little-endian: equal to `hash` of those bytes, without a loop or a call.
+    @inlinable @inline(__always)
+    public static func hash(first: UInt64, second: UInt64, count: Int) -> UInt64 {
+        var state = ((UInt64(count) &* multiplier) ^ first) &* multiplier
+        state = (state << 29) | (state >> 35)
+        let remaining = count &- 8
+        let tail = second & ((1 &<< UInt64(8 &* remaining)) &- 1)
+        let withTail = (state ^ tail) &* multiplier
+        return mix(remaining == 0 ? state : withTail)
+    }
+
     /// The hash of a string's UTF-8 bytes.
     @inlinable
     public static func hash(_ text: String, seed: UInt64 = 0) -> UInt64 {

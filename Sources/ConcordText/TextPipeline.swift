@@ -142,6 +142,10 @@ public final class TextPipeline {
                         let word = WordSegmenter.load8(text, at: index)
                         hash = StableHash.hash(word: word, count: count)
                         article = NameFolding.isArticle(word: word, count: count)
+                    } else if count < 16 && index + 16 <= end {
+                        hash = StableHash.hash(first: WordSegmenter.load8(text, at: index),
+                                               second: WordSegmenter.load8(text, at: index + 8), count: count)
+                        article = false   // articles are one to three letters
                     } else {
                         let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index..<wordEnd])
                         hash = StableHash.hash(raw)

@@ -88,6 +88,24 @@ import Testing
         #expect(StableHash.hash("rockets") != StableHash.hash("rocket"))
     }
 
+    /// The register forms, which the scanner uses for words of up to 15 bytes, against the
+    /// byte-buffer form, for every length they take.
+    @Test func registerFormsEqualTheBufferForm() {
+        for round in 0..<50 {
+            let bytes = (0..<16).map { UInt8(0x21 + (round * 31 + $0 * 17 + $0 * $0 * round) % 94) }
+            let first = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+            let second = bytes[8..<16].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
+            for count in 1..<8 {
+                let expected = bytes[..<count].withUnsafeBytes { StableHash.hash($0) }
+                #expect(StableHash.hash(word: first, count: count) == expected)
+            }
+            for count in 8..<16 {
+                let expected = bytes[..<count].withUnsafeBytes { StableHash.hash($0) }
+                #expect(StableHash.hash(first: first, second: second, count: count) == expected)
+            }
+        }
+    }
+
     @Test func distinguishesShortWordsAndPrefixes() {
         var seen = Set<UInt64>()
         let words = ["a", "b", "ab", "ba", "aa", "abc", "acb", "abcd", "abcde", "abcdefgh", "abcdefghi", "abcdefghij", "the", "then"]
