@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import ConcordCorpus
 import ConcordSimilarity
@@ -61,7 +66,17 @@ struct ClusterCommand: ParsableCommand {
     func validate() throws {
         if dedup && output == nil { throw ValidationError("--dedup needs -o FILE for the deduplicated corpus.") }
         if dedup && format != nil && format != .jsonl { throw ValidationError("--dedup writes JSONL; drop --format.") }
+        if let output, let input, output != "-", Self.sameFile(output, input) {
+            throw ValidationError("-o \(output) is the input; write the clusters to another file.")
+        }
         try matching.check()
+    }
+
+    /// Whether two paths name one existing file.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     func run() throws {
@@ -74,6 +89,9 @@ struct ClusterCommand: ParsableCommand {
             let run = ClusterRun(source: corpus.source(path), skipInvalid: corpus.skipInvalid, options: matching.options(),
                                      progress: !quiet && isTerminal(2))
             let result = try run.execute()
+            if result.ids.isEmpty {
+                printError("concord: no documents in \(path) (a directory is read for its .txt files; see --extensions)")
+            }
             try ClusterOutput(result: result, path: path, options: run.options).write(
                 format: format ?? (output == nil ? .text : .jsonl), to: output, dedup: dedup, corpus: corpus, quiet: quiet)
         }

@@ -23,7 +23,9 @@ struct ClusterOutput {
             }
             try emit(text, to: file)
         }
-        if !quiet && (file != nil || format != .text) { printError(summary().joined(separator: "\n")) }
+        // The summary (with its timing) goes to standard error, so the output itself is the same
+        // on every run and thread count.
+        if !quiet { printError(summary().joined(separator: "\n")) }
     }
 
     private func emit(_ text: String, to file: String?) throws { try OutputBuffer.emit(text, to: file) }
@@ -153,7 +155,6 @@ struct ClusterOutput {
             for id in singletons { lines.append("    \(id)") }
             lines.append("")
         }
-        lines.append(contentsOf: summary())
         return lines.joined(separator: "\n") + "\n"
     }
 

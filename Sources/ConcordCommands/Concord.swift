@@ -14,7 +14,7 @@ public struct Concord: ParsableCommand {
         Start with:
           concord cluster                                          group the sample reports in Corpus/
           concord compare Corpus/omar-oil-field                    what each report adds, omits, or counts differently
-          concord normalize --tokens "Shelling near Deir ez-Zor"   show what matching sees
+          concord normalize --tokens --text "Shelling near Deir ez-Zor"   show what matching sees
           concord key < names.txt                                  one name key per input line
 
         Exit status: 0 on success, 1 when the input cannot be used (the message names the file \

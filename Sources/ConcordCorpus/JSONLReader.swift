@@ -22,6 +22,9 @@ public struct JSONLReader: Sendable {
         let reader = LineReader(path: path)
         let wanted = fields.names.map { Array($0.utf8) }
         try reader.forEachLine { line, number in
+            var line = line
+            // A byte-order mark that some editors put at the start of a UTF-8 file is not data.
+            if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             try body(parse(line, number: number, file: reader.displayName, wanted: wanted))
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+internal import ConcordText
 
 /// Reads the fields Concord needs from one JSON object held in bytes, without building a
 /// dictionary: wanted keys are decoded, every other value is skipped over.
@@ -112,6 +113,7 @@ struct JSONObjectScanner {
     /// (unescaping never lengthens a string), then validates and copies it once into a `String`.
     private mutating func parseString() throws(Failure) -> String {
         index += 1
+        let start = index
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count - index + 4) {
             (output) throws(Failure) -> String in
             var written = 0
@@ -151,7 +153,12 @@ struct JSONObjectScanner {
             }
             let decoded = UnsafeBufferPointer(rebasing: output[..<written])
             if let text = String(validating: decoded, as: UTF8.self) { return text }
-            guard lossy else { throw fail("invalid UTF-8 inside a string (use --lossy to replace it)") }
+            guard lossy else {
+                // Escapes are ASCII, so the first bad byte of the raw string is the one to name.
+                let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index])
+                let offset = start + (UTF8Decoding.firstInvalidOffset(in: raw) ?? 0)
+                throw Failure(offset: offset, message: "invalid UTF-8 inside a string (use --lossy to replace it)")
+            }
             replacedSurrogates += 1
             return String(decoding: decoded, as: UTF8.self)
         }

@@ -118,7 +118,21 @@ import Testing
         let outcome = try ConcordProcess.run(["cluster"])
         #expect(outcome.status == 0)
         #expect(outcome.text.contains("representative omar-oil-field/"))
-        #expect(outcome.text.contains("documents from Corpus"))
+        #expect(outcome.error.contains("documents from Corpus"))
+        #expect(!outcome.text.contains("documents/s"))
+    }
+
+    /// The clusters must not overwrite the corpus they came from.
+    @Test func refusesToWriteOverTheInput() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("concord-self-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("corpus.jsonl").path
+        try Data(Self.corpus.utf8).write(to: URL(fileURLWithPath: corpus))
+        let outcome = try ConcordProcess.run(["cluster", corpus, "-o", corpus])
+        #expect(outcome.status != 0)
+        #expect(outcome.error.contains("is the input"))
+        #expect(try String(contentsOfFile: corpus, encoding: .utf8) == Self.corpus)
     }
 
     /// The sample corpus's expected groups: no two reports of different groups may share a cluster,

@@ -50,6 +50,16 @@ import Testing
         #expect(error.description.contains(message), "\(error)")
     }
 
+    @Test func aByteOrderMarkOpeningTheFileIsSkipped() throws {
+        let directory = try CorpusTestFiles.directory()
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"id\": \"a\", \"text\": \"hello\"}\n".utf8)
+        let path = try CorpusTestFiles.write(bytes, "bom.jsonl", in: directory)
+        var records: [Result<Document, CorpusError>] = []
+        try JSONLReader(path: path).forEachRecord { records.append($0) }
+        guard case .success(let document)? = records.first else { Issue.record("\(records)"); return }
+        #expect(document.text == "hello")
+    }
+
     @Test func invalidUTF8InAStringIsAnErrorUnlessLossy() throws {
         let directory = try CorpusTestFiles.directory()
         let bytes = Array(#"{"id": "b", "text": "a"#.utf8) + [0xFF] + Array(#"b"}"#.utf8)
@@ -58,6 +68,8 @@ import Testing
         try JSONLReader(path: path).forEachRecord { strict.append($0) }
         guard case .failure(let error) = strict[0] else { Issue.record("strict read should fail"); return }
         #expect(error.description.contains("invalid UTF-8"))
+        // The column of the bad byte itself (0xFF is byte 23 of the line), not of the string's end.
+        #expect(error.description.contains("column 23:"), "\(error)")
         var lossy: [Result<Document, CorpusError>] = []
         try JSONLReader(path: path, lossy: true).forEachRecord { lossy.append($0) }
         #expect(try lossy[0].get().text == "a\u{FFFD}b")
