@@ -15,6 +15,11 @@ import ConcordText
         try Collation(reports: reports.enumerated().map { ("r\($0.offset + 1)", $0.element) })
     }
 
+    /// The ranked differences as (kind, reference text, other text).
+    func differences(_ collation: Collation) -> [(Kind, String, String)] {
+        collation.rankedDifferences().map { ($0.difference.kind, $0.difference.referenceText, $0.difference.otherText) }
+    }
+
     @Test func passagesAreSharedByAllBySomeOrUniqueWithAddsAndOmits() throws {
         let collation = try collate([
             [attack, launch, response, claim].joined(separator: " "),
@@ -54,7 +59,7 @@ import ConcordText
             "At least eight Katyusha missiles hit the base on Tuesday, officials said. Two soldiers were wounded in the attack on the base, officials said.",
             "Eight rockets hit the base on Tuesday, officials said. Three soldiers were wounded in the attack on the base, officials said.",
         ])
-        let ranked = collation.rankedDifferences().map { ($0.difference.kind, $0.difference.referenceText, $0.difference.otherText) }
+        let ranked = differences(collation)
         #expect(ranked.count == 2)
         #expect(ranked.first! == (Kind.numberConflict, "Two soldiers", "Three soldiers"))
         #expect(ranked.last! == (Kind.numberDetail, "At least eight Katyusha missiles", "Eight rockets"),
@@ -72,7 +77,7 @@ import ConcordText
             "Shelling hit a market in Deir ez-Zor on Monday, killing four people, residents said.",
             "Shelling hit a market in Hasakah on Monday, killing four people, residents said.",
         ])
-        let names = other.rankedDifferences().map { ($0.difference.kind, $0.difference.referenceText, $0.difference.otherText) }
+        let names = differences(other)
         #expect(names.count == 1)
         #expect(names.first! == (Kind.name, "Deir ez-Zor", "Hasakah"))
     }
