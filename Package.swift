@@ -42,7 +42,7 @@ let package = Package(
         // Similarity: shingles, MinHash, LSH banding, verification, clustering.
         .target(
             name: "ConcordSimilarity",
-            dependencies: ["ConcordText"]
+            dependencies: ["ConcordText", "ConcordCorpus"]
         ),
         .target(
             name: "ConcordDiff",
@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConcordSimilarityTests",
-            dependencies: ["ConcordSimilarity", "ConcordText"]
+            dependencies: ["ConcordSimilarity", "ConcordText", "ConcordCorpus"]
         ),
         .testTarget(
             name: "ConcordCommandsTests",

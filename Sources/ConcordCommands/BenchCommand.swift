@@ -12,16 +12,18 @@ import Darwin
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time each stage of clustering on a corpus: read, clean, normalize, shingle, sketch, index, verify, cluster.",
+        abstract: "Time each stage of clustering on a corpus: read, sketch, candidates, verify, link.",
         discussion: """
-        The corpus is read into memory once, then each stage runs alone over all documents on one \
-        thread (or --threads), so the table shows what each stage costs and its share of the total. \
-        With no CORPUS the sample corpus Corpus/ is used. The matching options are those of \
-        `concord cluster`.
+        Runs the clustering pipeline of `concord cluster` over the corpus (with its matching \
+        options, --threads included) and prints the time of each stage, its share of the total, and \
+        the documents and megabytes per second it reached. The stages are the real ones, timed \
+        through the pipeline's hooks: reading (sketching excluded), sketching (cleaning, \
+        normalization, shingles, signatures), LSH candidates, exact verification, and average \
+        linkage. With no CORPUS the sample corpus Corpus/ is used.
 
         Examples:
           concord bench
-          concord bench /tmp/synd100k.jsonl --threshold 0.3 --measure jaccard --bands 42 --rows 3
+          concord bench /tmp/synd100k.jsonl --threads 1 --threshold 0.3 --measure jaccard --bands 42 --rows 3
         """
     )
 
@@ -34,22 +36,22 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
-    func validate() throws { try matching.check() }
-
     func run() throws {
         guard let path = input ?? CorpusInputOptions.defaultCorpus() else {
             throw fail(CommandError("no CORPUS given and no Corpus/ found here"))
         }
         try reportingErrors(source: path) {
-            let table = try StageTimer(options: matching.options()).run(source: corpus.source(path), skipInvalid: corpus.skipInvalid)
+            let table = try StageTimer(settings: matching.settings, threads: matching.threadCount)
+                .run(source: corpus.source(path), skipInvalid: corpus.skipInvalid)
             try OutputBuffer.emit(table.rendered(path: path), to: nil)
         }
     }
 }
 
-/// Runs the clustering stages one at a time and times each.
+/// Runs the clustering pipeline and collects the time of each stage.
 struct StageTimer {
-    let options: ClusterOptions
+    let settings: MatchingSettings
+    let threads: Int
 
     struct Table {
         var stages: [(name: String, seconds: Double)] = []
@@ -87,78 +89,16 @@ struct StageTimer {
     }
 
     func run(source: CorpusSource, skipInvalid: Bool) throws -> Table {
+        let run = try CorpusRun(settings: settings, threads: threads)
+        try run.read(source, skipInvalid: skipInvalid, progress: false)
+        let report = run.pipeline.cluster()
         var table = Table()
-        table.threads = options.threads
-        var started = Stopwatch.now
-        var texts: [String] = []
-        var loading = CorpusLoading(source: source, skipInvalid: skipInvalid)
-        try loading.forEachDocument { texts.append($0.text) }
-        table.stages.append(("read", Stopwatch.now - started))
-        table.documents = texts.count
-        table.bytes = texts.reduce(0) { $0 + $1.utf8.count }
-
-        let pipeline = try TextPipeline(options: options.text)
-        started = Stopwatch.now
-        var kept = 0
-        for var text in texts { kept += text.withUTF8 { pipeline.cleaner.clean($0).kept.count } }
-        let cleanSeconds = Stopwatch.now - started
-        table.stages.append(("clean", cleanSeconds))
-
-        started = Stopwatch.now
-        var ids: [[UInt64]] = []
-        ids.reserveCapacity(texts.count)
-        let tokenIDs = TokenIDBuffer()
-        for var text in texts {
-            tokenIDs.removeAll()
-            let outcome = text.withUTF8 { buffer in
-                Result { () throws(TextError) in try pipeline.appendTokenIDs(in: buffer, to: tokenIDs) }
-            }
-            try outcome.get()
-            ids.append(tokenIDs.ids)
-        }
-        table.stages.append(("normalize", max(0, Stopwatch.now - started - cleanSeconds)))
-        table.tokens = ids.reduce(0) { $0 + $1.count }
-        texts = []
-
-        started = Stopwatch.now
-        let n: Int
-        if case .words(let words) = options.shingles { n = words } else { n = 5 }
-        var shingles: [[UInt64]] = []
-        shingles.reserveCapacity(ids.count)
-        for tokenIDs in ids {
-            var hashes: [UInt64] = []
-            hashes.reserveCapacity(tokenIDs.count)
-            tokenIDs.withUnsafeBufferPointer { Shingles.forEachWordShingle($0, n: n) { hashes.append($0) } }
-            shingles.append(hashes)
-        }
-        table.stages.append(("shingle", Stopwatch.now - started))
-        ids = []
-
-        started = Stopwatch.now
-        let sketcher = try DocumentSketcher(shingles: options.shingles, hasher: MinHasher(slots: options.slots, scheme: options.scheme, seed: options.seed),
-                                            text: options.text)
-        var store = SketchStore(slots: options.slots)
-        for hashes in shingles {
-            hashes.withUnsafeBufferPointer { sketcher.appendSketch(ofShingles: $0, tokenCount: hashes.count, to: &store) }
-        }
-        table.stages.append(("sketch", Stopwatch.now - started))
-        shingles = []
-
-        started = Stopwatch.now
-        let candidates = CandidatePairs.find(in: store, bands: options.resolvedBands, threads: options.threads, bucketCap: options.bucketCap)
-        table.stages.append(("index", Stopwatch.now - started))
-        started = Stopwatch.now
-        let verified = Verification.verify(candidates.pairs, store: store, measure: options.measure,
-                                           threshold: options.threshold, threads: options.threads,
-                                           minimumAgreement: options.minimumAgreement)
-        table.stages.append(("verify", Stopwatch.now - started))
-        started = Stopwatch.now
-        let measure = options.measure
-        let roots = AverageLinkage.cluster(count: store.count, pairs: verified, threshold: options.threshold) { a, b in
-            store.score(a, b, measure: measure)
-        }
-        table.stages.append(("cluster", Stopwatch.now - started))
-        table.clusters = Set(roots).count
+        table.threads = threads
+        table.stages = PipelineStage.allCases.map { ($0.rawValue, run.seconds($0)) }
+        table.documents = run.pipeline.records.count
+        table.bytes = run.pipeline.textBytes
+        table.tokens = run.pipeline.store.tokenCounts.reduce(0) { $0 + Int($1) }
+        table.clusters = Set(report.assignments.map(\.cluster)).count
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         table.peakMemoryBytes = Int(usage.ru_maxrss) * 1024

@@ -54,6 +54,9 @@ struct ClusterCommand: ParsableCommand {
     @Flag(name: .long, help: "Write one representative report per cluster (as JSONL) and, beside it, a map of every removed id to the id that replaced it.")
     var dedup = false
 
+    @Option(name: .long, help: ArgumentHelp("Also write every verified pair, {\"a\", \"b\", \"similarity\"} per line, to this file.", valueName: "file"))
+    var pairs: String?
+
     @OptionGroup(title: "Reading the corpus")
     var corpus: CorpusInputOptions
 
@@ -69,7 +72,9 @@ struct ClusterCommand: ParsableCommand {
         if let output, let input, output != "-", Self.sameFile(output, input) {
             throw ValidationError("-o \(output) is the input; write the clusters to another file.")
         }
-        try matching.check()
+        if let pairs, let input, Self.sameFile(pairs, input) {
+            throw ValidationError("--pairs \(pairs) is the input; write the pairs to another file.")
+        }
     }
 
     /// Whether two paths name one existing file.
@@ -80,20 +85,21 @@ struct ClusterCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard var path = input ?? CorpusInputOptions.defaultCorpus() else {
+        guard let path = input ?? CorpusInputOptions.defaultCorpus() else {
             throw fail(CommandError("no INPUT given and no Corpus/ found here; give a directory, a JSONL or a CSV file"))
         }
         try reportingErrors(source: path) {
-            // --dedup reads the input a second time to copy the kept reports.
-            if dedup && path == "-" { path = try InputReading.spoolStandardInput() }
-            let run = ClusterRun(source: corpus.source(path), skipInvalid: corpus.skipInvalid, options: matching.options(),
-                                     progress: !quiet && isTerminal(2))
-            let result = try run.execute()
-            if result.ids.isEmpty {
+            let progress = !quiet && isTerminal(2)
+            // --dedup copies the kept reports' records: the run keeps them as it reads them.
+            let run = try CorpusRun(settings: matching.settings, threads: matching.threadCount, keepsDocuments: dedup)
+            try run.read(corpus.source(path), skipInvalid: corpus.skipInvalid, progress: progress)
+            let report = run.pipeline.cluster()
+            run.endProgress(progress)
+            if run.pipeline.records.isEmpty {
                 printError("concord: no documents in \(path) (a directory is read for its .txt files; see --extensions)")
             }
-            try ClusterOutput(result: result, path: path, options: run.options).write(
-                format: format ?? (output == nil ? .text : .jsonl), to: output, dedup: dedup, corpus: corpus, quiet: quiet)
+            try ClusterOutput(run: run, report: report, path: path).write(
+                format: format ?? (output == nil ? .text : .jsonl), to: output, dedup: dedup, pairs: pairs, quiet: quiet)
         }
     }
 }

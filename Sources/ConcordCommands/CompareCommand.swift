@@ -127,7 +127,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     private func documents(in source: CorpusSource, where wanted: (Document) -> Bool) throws -> [Document] {
-        var loading = CorpusLoading(source: source, skipInvalid: corpusOptions.skipInvalid)
+        var loading = CorpusLoading(source: source, skipInvalid: corpusOptions.skipInvalid) { printError("concord: \($0)") }
         var result: [Document] = []
         try loading.forEachDocument { if wanted($0) { result.append($0) } }
         return result

@@ -24,42 +24,13 @@ struct IndexCommand: ParsableCommand {
     )
 }
 
-/// Shared between the index subcommands: sketching a corpus with given options.
-enum IndexSketching {
-    /// Sketches every document of `source`; returns the ids and sketches in input order.
-    static func sketch(_ source: CorpusSource, skipInvalid: Bool, options: ClusterOptions) throws -> ([Document.ID], SketchStore) {
-        let clusterer = try NearDuplicateClusterer(options: options)
-        var loading = CorpusLoading(source: source, skipInvalid: skipInvalid)
-        var ids: [Document.ID] = []
-        var batch: [String] = []
-        try loading.forEachDocument { document in
-            ids.append(document.id)
-            batch.append(document.text)
-            if batch.count >= ClusterRun.batchSize {
-                try clusterer.add(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
-        }
-        try clusterer.add(batch)
-        return (ids, clusterer.store)
-    }
-
-    static func indexID(_ id: Document.ID) -> IndexFile.ID {
-        switch id {
-        case .string(let text): return IndexFile.ID(text: text, isInteger: false)
-        case .integer(let value): return IndexFile.ID(text: String(value), isInteger: true)
-        }
-    }
-
-    static func json(_ id: IndexFile.ID) -> String { id.isInteger ? id.text : JSONWriting.quoted(id.text) }
-
-    /// Refuses to mix sketches made with other settings.
-    static func checkSettings(_ index: IndexFile, path: String, options: ClusterOptions) throws {
-        let wanted = IndexFile.settings(of: options)
-        let differing = wanted.keys.sorted().filter { index.settings[$0] != wanted[$0] }
+extension IndexFile {
+    /// Refuses sketches made with other sketch settings (field by field).
+    func checkSketchSettings(_ settings: MatchingSettings, path: String) throws {
+        let differing = self.settings.sketchDifferences(from: settings)
         guard differing.isEmpty else {
-            let details = differing.map { "\($0) is \(index.settings[$0] ?? "unset") in the index, \(wanted[$0]!) here" }
-            let remedy = differing.contains { IndexFile.hashingSettings.contains($0) }
+            let details = differing.map { "\($0.name) is \($0.here) in the index, \($0.there) here" }
+            let remedy = MatchingSettings.namesHashFunction(differing.map(\.name))
                 ? "it was written by another version of concord; rebuild it with `concord index add`"
                 : "pass the index's settings"
             throw CommandError("\(path): built with other settings (\(details.joined(separator: "; "))); \(remedy)")
@@ -86,28 +57,27 @@ struct IndexAddCommand: ParsableCommand {
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
-    func validate() throws { try matching.check() }
-
     func run() throws {
         try reportingErrors(source: input) {
-            let options = matching.options()
-            var file = IndexFile(settings: IndexFile.settings(of: options), ids: [], store: SketchStore(slots: options.slots))
+            let settings = matching.settings
+            var file = IndexFile(settings: settings, ids: [], store: SketchStore(slots: settings.slots))
             if FileManager.default.fileExists(atPath: index) {
                 file = try IndexFile.read(from: index)
-                try IndexSketching.checkSettings(file, path: index, options: options)
+                try file.checkSketchSettings(settings, path: index)
             }
-            let (ids, store) = try IndexSketching.sketch(corpus.source(input), skipInvalid: corpus.skipInvalid, options: options)
-            let added = ids.map(IndexSketching.indexID)
+            let run = try CorpusRun(settings: settings, threads: matching.threadCount)
+            try run.read(corpus.source(input), skipInvalid: corpus.skipInvalid, progress: false)
+            let added = run.pipeline.records
             var known = Set(file.ids)
-            for id in added {
-                guard known.insert(id).inserted else {
-                    throw CommandError("\(input): id \"\(id.text)\" is already in \(index); ids must be unique")
+            for record in added {
+                guard known.insert(record.id).inserted else {
+                    throw CommandError("\(record.origin): id \"\(record.id)\" is already in \(index); ids must be unique")
                 }
             }
-            file.ids.append(contentsOf: added)
-            file.store.append(contentsOf: store)
+            file.ids.append(contentsOf: added.map(\.id))
+            file.store.append(contentsOf: run.pipeline.store)
             try file.write(to: index)
-            printError("added \(ids.count.grouped) documents to \(index); it now holds \(file.ids.count.grouped)")
+            printError("added \(added.count.grouped) documents to \(index); it now holds \(file.ids.count.grouped)")
         }
     }
 }
@@ -140,28 +110,27 @@ struct IndexQueryCommand: ParsableCommand {
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
-    func validate() throws { try matching.check() }
-
     func run() throws {
         try reportingErrors(source: input) {
-            let options = matching.options()
+            let settings = matching.settings
             let file = try IndexFile.read(from: index)
-            try IndexSketching.checkSettings(file, path: index, options: options)
-            let (ids, store) = try IndexSketching.sketch(corpus.source(input), skipInvalid: corpus.skipInvalid, options: options)
-            let query = IndexQuery(index: file.store, bands: options.resolvedBands)
+            try file.checkSketchSettings(settings, path: index)
+            // The index's documents come first and the query's after them, in one pipeline: the
+            // matches are the verified pairs across the two that `concord cluster` would find.
+            let run = try CorpusRun(settings: settings, threads: matching.threadCount)
+            run.pipeline.append(records: file.records(path: index), sketches: file.store)
+            try run.read(corpus.source(input), skipInvalid: corpus.skipInvalid, progress: false)
+            let records = run.pipeline.records
             var lines = ""
             var matched = 0
-            for document in 0..<store.count {
-                let found = query.matches(of: document, in: store, measure: options.measure, threshold: options.threshold)
+            for (offset, found) in run.pipeline.matches(crossingAt: file.ids.count).enumerated() {
                 if !found.isEmpty { matched += 1 }
-                let matches = found.map {
-                    JSONWriting.object(["id": IndexSketching.json(file.ids[$0.document]), "similarity": $0.score.fixed(4)])
-                }
-                lines += JSONWriting.object(["id": IndexSketching.json(IndexSketching.indexID(ids[document])),
-                                             "matches": JSONWriting.array(matches)]) + "\n"
+                let matches = found.map { JSONWriting.object(["id": records[$0.document].id.json, "similarity": $0.score.fixed(4)]) }
+                lines += JSONWriting.object(["id": records[file.ids.count + offset].id.json, "matches": JSONWriting.array(matches)]) + "\n"
             }
             try OutputBuffer.emit(lines, to: output)
-            printError("\(matched.grouped) of \(store.count.grouped) documents match \(index) (\(file.ids.count.grouped) indexed)")
+            let queried = records.count - file.ids.count
+            printError("\(matched.grouped) of \(queried.grouped) documents match \(index) (\(file.ids.count.grouped) indexed)")
         }
     }
 }
@@ -187,7 +156,7 @@ struct IndexStatsCommand: ParsableCommand {
             output.writeLine("  documents      \(file.ids.count.grouped) (\(empty.grouped) without shingles)")
             output.writeLine("  shingles       \(shingles.grouped) (\((Double(shingles) / Double(max(1, file.ids.count))).fixed(1)) per document)")
             output.writeLine("  size           \((Double(size) / 1_048_576).fixed(1)) MiB")
-            for key in file.settings.keys.sorted() { output.writeLine("  \(key.padding(toLength: 14, withPad: " ", startingAt: 0)) \(file.settings[key]!)") }
+            for (name, value) in file.settings.fieldList { output.writeLine("  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(value)") }
             output.flush()
         }
     }

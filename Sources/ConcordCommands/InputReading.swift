@@ -48,34 +48,6 @@ enum InputReading {
         }
     }
 
-    /// Copies standard input to a temporary file (for commands that must read their input twice)
-    /// and returns its path; the file is removed when the process exits.
-    static func spoolStandardInput() throws(CommandError) -> String {
-        var template = Array("/tmp/concord-stdin-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw CommandError("cannot create a temporary file for standard input") }
-        defer { close(descriptor) }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            var written = 0
-            while written < count {
-                let result = chunk.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, count - written) }
-                guard result > 0 else { throw CommandError("cannot spool standard input to \(path)") }
-                written += result
-            }
-        }
-        spooledFiles.append(path)
-        return path
-    }
-
-    nonisolated(unsafe) private static var spooledFiles: [String] = {
-        atexit { for path in InputReading.spooledFiles { unlink(path) } }
-        return []
-    }()
-
     /// Calls `body` with each line of standard input as text, with its 1-based number: the line
     /// break (LF or CRLF) removed, a missing final newline tolerated, nothing for empty input.
     /// A NUL byte or invalid UTF-8 (unless `lossy`) stops with an error naming the line.

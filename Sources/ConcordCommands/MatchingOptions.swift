@@ -2,7 +2,8 @@ import ArgumentParser
 import ConcordSimilarity
 import ConcordText
 
-/// The knobs of similarity matching, shared by `cluster`, `index` and `bench`.
+/// The knobs of similarity matching, shared by `cluster`, `index` and `bench`: they make one
+/// `MatchingSettings` value, and the thread count beside it.
 struct MatchingOptions: ParsableArguments {
     @Option(name: .long, help: "Words per shingle.")
     var ngram = 5
@@ -20,7 +21,7 @@ struct MatchingOptions: ParsableArguments {
     var seed: UInt64 = 1
 
     @Option(name: .long, help: "Score at which two reports match (see --measure); also tunes the LSH bands.")
-    var threshold = ClusterOptions().threshold
+    var threshold = MatchingSettings().threshold
 
     @Option(name: .long, help: ArgumentHelp("LSH bands (with --rows; default: chosen from --threshold).", valueName: "b"))
     var bands: Int?
@@ -29,23 +30,28 @@ struct MatchingOptions: ParsableArguments {
     var rows: Int?
 
     @Option(name: .long, help: ArgumentHelp("Verification score: containment or jaccard.", valueName: "measure"))
-    var measure: OverlapMeasure = ClusterOptions().measure
+    var measure: OverlapMeasure = MatchingSettings().measure
 
-    @Option(name: .long, help: "Worker threads (default: all cores). Results are identical for any count.")
-    var threads = ClusterOptions.availableCores
+    @Option(name: .long, help: ArgumentHelp("Worker threads (default: all cores). Results are identical for any count.", valueName: "n"))
+    var threads: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Name folding: proper-names or none.", valueName: "scope"))
+    @Option(name: .long, help: ArgumentHelp("""
+        Which words are name-folded (reduced to a consonant skeleton, so Deir ez-Zor and Deir Ezzor \
+        match): proper-names (capitalized words that are not English function words, except a lone \
+        capitalized word opening a sentence, and non-Latin words), capitalized (every capitalized \
+        word), all (every word), or none.
+        """, valueName: "scope"))
     var names: NameFoldingScope = .properNames
 
     @Flag(name: .customLong("no-clean"), help: "Keep script fragments and share/subscribe lines.")
     var noClean = false
 
-    func check() throws {
+    mutating func validate() throws {
         guard ngram >= 1, ngram <= 64 else { throw ValidationError("--ngram must be between 1 and 64.") }
         if let charNgram, charNgram < 1 || charNgram > 64 { throw ValidationError("--char-ngram must be between 1 and 64.") }
         guard slots >= 1, slots <= 4096 else { throw ValidationError("--slots must be between 1 and 4096.") }
         guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1].") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1.") }
         switch (bands, rows) {
         case (nil, nil): break
         case let (b?, r?):
@@ -54,18 +60,21 @@ struct MatchingOptions: ParsableArguments {
         }
     }
 
-    func options() -> ClusterOptions {
-        var options = ClusterOptions()
-        options.shingles = charNgram.map { .characters($0) } ?? .words(ngram)
-        options.slots = slots
-        options.scheme = scheme
-        options.seed = seed
-        options.threshold = threshold
-        if let bands, let rows { options.bands = BandParameters(bands: bands, rows: rows) }
-        options.measure = measure
-        options.threads = threads
-        options.text = TextPipeline.Options(clean: !noClean, nameFolding: names)
-        return options
+    /// The worker threads to use.
+    var threadCount: Int { threads ?? SimilarityPipeline.availableCores }
+
+    /// The settings these options describe.
+    var settings: MatchingSettings {
+        var settings = MatchingSettings()
+        settings.shingles = charNgram.map { .characters($0) } ?? .words(ngram)
+        settings.slots = slots
+        settings.scheme = scheme
+        settings.seed = seed
+        settings.threshold = threshold
+        if let bands, let rows { settings.bands = BandParameters(bands: bands, rows: rows) }
+        settings.measure = measure
+        settings.text = TextPipeline.Options(clean: !noClean, nameFolding: names)
+        return settings
     }
 }
 

@@ -11,10 +11,10 @@ public enum ClusterAssignments {
     /// - Throws: `CorpusError` naming the file and line of a line that is not a JSON object with
     ///   an id and a cluster, or when the file cannot be read.
     /// - Complexity: O(*n*) in the bytes of the file.
-    public static func members(of cluster: String, in path: String, clusterField: String = "cluster") throws -> [Document.ID] {
+    public static func members(of cluster: String, in path: String, clusterField: String = "cluster") throws -> [DocumentID] {
         let reader = LineReader(path: path)
         let wanted = [Array("id".utf8), Array(clusterField.utf8)]
-        var members: [Document.ID] = []
+        var members: [DocumentID] = []
         try reader.forEachLine { line, number in
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             var scanner = JSONObjectScanner(line)

@@ -11,7 +11,7 @@ public struct DocumentIDRegistry {
     /// Entry number plus one by table position; 0 marks an empty position.
     private var slots = [Int](repeating: 0, count: 1024)
     private var hashes: [UInt64] = []
-    private var ids: [Document.ID] = []
+    private var ids: [DocumentID] = []
     private var origins: [String] = []
 
     public init() {}
@@ -23,7 +23,7 @@ public struct DocumentIDRegistry {
     /// registry is unchanged and the earlier origin is returned.
     ///
     /// - Complexity: O(1) expected, plus the id's length to hash it.
-    public mutating func register(_ id: Document.ID, origin: String) -> String? {
+    public mutating func register(_ id: DocumentID, origin: String) -> String? {
         let hash = Self.hash(id)
         let mask = slots.count - 1
         var position = Int(truncatingIfNeeded: hash) & mask
@@ -40,7 +40,7 @@ public struct DocumentIDRegistry {
         return nil
     }
 
-    private static func hash(_ id: Document.ID) -> UInt64 {
+    private static func hash(_ id: DocumentID) -> UInt64 {
         switch id {
         case .string(let text): StableHash.hash(text)
         case .integer(let value): StableHash.mix(UInt64(bitPattern: value))

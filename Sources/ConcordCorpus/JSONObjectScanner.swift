@@ -20,7 +20,7 @@ struct JSONObjectScanner {
         case null
 
         /// The value as a document id: a string or an integer, else `nil`.
-        var documentID: Document.ID? {
+        var documentID: DocumentID? {
             switch self {
             case .string(let text): .string(text)
             case .integer(let value): .integer(value)

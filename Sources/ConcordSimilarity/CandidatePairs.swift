@@ -16,11 +16,13 @@ public struct CandidatePairs: Sendable {
     /// large corpus do not fit any cache; the keys of one block take 16 bytes per band and document.
     static let bandsPerPass = 8
 
-    /// The candidate pairs of the documents in `store` that have shingles.
+    /// The candidate pairs of the documents in `store` that have shingles; with `split`, only the
+    /// pairs (a, b) with a < `split` ≤ b, which are exactly the pairs across `split` that a search
+    /// without it finds (buckets and caps are the same).
     ///
     /// - Complexity: O(*b* · *m*) for *b* bands and *m* documents (radix sorts), plus the pairs found.
     public static func find(in store: SketchStore, bands: BandParameters, threads: Int,
-                            bucketCap: Int = defaultBucketCap) -> CandidatePairs {
+                            bucketCap: Int = defaultBucketCap, crossingAt split: Int? = nil) -> CandidatePairs {
         let documents = (0..<store.count).filter { store.shingleCount($0) > 0 }
         let perPass = min(max(threads, bandsPerPass), bands.bands)
         let keyed = UnsafeMutableBufferPointer<KeyedDocument>.allocate(capacity: perPass * documents.count)
@@ -34,7 +36,7 @@ public struct CandidatePairs: Sendable {
             writeKeys(store, documents: documents, bands: block, rows: bands.rows, into: keyed)
             let found = parallelMap(block.count, threads: threads) { index in
                 let band = UnsafeMutableBufferPointer(rebasing: keyed[(index * documents.count)..<((index + 1) * documents.count)])
-                return bandPairs(band, documentCount: store.count, documents: documents, bucketCap: bucketCap)
+                return bandPairs(band, documentCount: store.count, documents: documents, bucketCap: bucketCap, split: split)
             }
             for (pairs, cappedHere) in found {
                 merged = mergeUnique(merged, pairs)
@@ -73,7 +75,8 @@ public struct CandidatePairs: Sendable {
     }
 
     /// The sorted distinct pairs of one band (`keyed`: the documents with their keys in that band,
-    /// in document order), and how many of its buckets were capped.
+    /// in document order), and how many of its buckets were capped; with `split`, only the pairs
+    /// (a, b) with a < `split` ≤ b.
     ///
     /// The documents are sorted by band key, stably, so each bucket lists its members in
     /// ascending order. Each document then learns its place in that order and how far its
@@ -83,7 +86,7 @@ public struct CandidatePairs: Sendable {
     ///
     /// - Complexity: O(*m*) for *m* documents (a radix sort), plus the pairs written.
     static func bandPairs(_ keyed: UnsafeMutableBufferPointer<KeyedDocument>, documentCount: Int, documents: [Int],
-                          bucketCap: Int) -> ([UInt64], Int) {
+                          bucketCap: Int, split: Int? = nil) -> ([UInt64], Int) {
         // Documents come in ascending order and the sort is stable: equal keys stay in document order.
         KeyedDocument.radixSort(keyed)
         var place = [Int32](repeating: 0, count: documentCount)
@@ -107,9 +110,19 @@ public struct CandidatePairs: Sendable {
         }
         var pairs: [UInt64] = []
         pairs.reserveCapacity(pairCount)
-        for document in documents {
+        guard let split else {
+            for document in documents {
+                let position = Int(place[document])
+                for partner in (position + 1)..<Int(partnersEnd[position]) {
+                    pairs.append(UInt64(document) << 32 | UInt64(keyed[partner].document))
+                }
+            }
+            return (pairs, capped)
+        }
+        // Across `split`: the same reach, keeping only the partners at or after `split`.
+        for document in documents where document < split {
             let position = Int(place[document])
-            for partner in (position + 1)..<Int(partnersEnd[position]) {
+            for partner in (position + 1)..<Int(partnersEnd[position]) where Int(keyed[partner].document) >= split {
                 pairs.append(UInt64(document) << 32 | UInt64(keyed[partner].document))
             }
         }

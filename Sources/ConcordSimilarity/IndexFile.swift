@@ -1,5 +1,6 @@
+import ConcordCorpus
 import ConcordText
-import Foundation
+internal import Foundation
 
 /// A persistent similarity index: the sketches of a corpus, the settings they were made with, and
 /// the document ids, in one versioned, checksummed file. It is written to a temporary file and
@@ -8,8 +9,8 @@ import Foundation
 /// Layout (little-endian):
 ///
 ///     "CONCORDX"                 8 bytes, magic
-///     version                    UInt32 (1)
-///     settings length, settings  UInt32, UTF-8 JSON object (shingles, slots, scheme, seed, …)
+///     version                    UInt32 (2)
+///     settings length, settings  UInt32, `MatchingSettings.json` (UTF-8)
 ///     count                      UInt64, documents
 ///     ids                        per document: kind UInt8 (0 string, 1 integer), length UInt32, UTF-8
 ///     offsets                    UInt64 × (count + 1), into the fingerprints
@@ -20,44 +21,23 @@ import Foundation
 /// A batch job (Spark, say) can read the signatures and fingerprints directly.
 public struct IndexFile: Sendable, Equatable {
     public static let magic = Array("CONCORDX".utf8)
-    public static let version: UInt32 = 1
+    /// Version 2 writes the settings as `MatchingSettings.json`; version 1 wrote `key=value` lines.
+    public static let version: UInt32 = 2
 
-    /// A document id as the corpus gave it.
-    public struct ID: Sendable, Hashable {
-        public var text: String
-        public var isInteger: Bool
-
-        public init(text: String, isInteger: Bool) {
-            self.text = text
-            self.isInteger = isInteger
-        }
-    }
-
-    /// The settings that must match for sketches to be comparable, as `key=value` pairs.
-    public var settings: [String: String]
-    public var ids: [ID]
+    /// The settings the sketches were made with (and the matching settings of the run that added them).
+    public var settings: MatchingSettings
+    public var ids: [DocumentID]
     public var store: SketchStore
 
-    public init(settings: [String: String], ids: [ID], store: SketchStore) {
+    public init(settings: MatchingSettings, ids: [DocumentID], store: SketchStore) {
         self.settings = settings
         self.ids = ids
         self.store = store
     }
 
-    /// Settings that name hash functions: they change with concord's version, not with options.
-    public static let hashingSettings: Set<String> = ["token-ids", "shingle-hash"]
-
-    /// The settings of `options` that sketches depend on.
-    public static func settings(of options: ClusterOptions) -> [String: String] {
-        let shingles: String
-        switch options.shingles {
-        case .words(let n): shingles = "words:\(n)"
-        case .characters(let n): shingles = "characters:\(n)"
-        }
-        return ["shingles": shingles, "slots": String(options.slots), "scheme": options.scheme.rawValue,
-                "token-ids": StableHash.identity, "shingle-hash": Shingles.identity,
-                "seed": String(options.seed), "names": options.text.nameFolding.rawValue,
-                "clean": options.text.clean ? "yes" : "no"]
+    /// The documents' records, for a `SimilarityPipeline`: origin "INDEX#position" (from 1).
+    public func records(path: String) -> [DocumentRecord] {
+        ids.enumerated().map { DocumentRecord(id: $1, origin: "\(path)#\($0 + 1)") }
     }
 
     // MARK: - Writing
@@ -66,14 +46,18 @@ public struct IndexFile: Sendable, Equatable {
     public func write(to path: String) throws {
         var bytes = Self.magic
         append(Self.version, to: &bytes)
-        let settingsText = settings.keys.sorted().map { "\($0)=\(settings[$0]!)" }.joined(separator: "\n")
+        let settingsText = settings.json
         append(UInt32(settingsText.utf8.count), to: &bytes)
         bytes.append(contentsOf: settingsText.utf8)
         append(UInt64(ids.count), to: &bytes)
         for id in ids {
-            bytes.append(id.isInteger ? 1 : 0)
-            append(UInt32(id.text.utf8.count), to: &bytes)
-            bytes.append(contentsOf: id.text.utf8)
+            let text: String
+            switch id {
+            case .string(let value): text = value; bytes.append(0)
+            case .integer(let value): text = String(value); bytes.append(1)
+            }
+            append(UInt32(text.utf8.count), to: &bytes)
+            bytes.append(contentsOf: text.utf8)
         }
         for offset in store.offsets { append(UInt64(offset), to: &bytes) }
         for value in store.fingerprints { append(value, to: &bytes) }
@@ -96,8 +80,10 @@ public struct IndexFile: Sendable, Equatable {
 
     // MARK: - Reading
 
-    /// Reads and checks an index; a file that is not a Concord index, of another version, cut short
-    /// or damaged is refused with a message that says which.
+    /// Reads and checks an index; a file that is not a Concord index, of another version, cut short,
+    /// damaged, or whose counts do not fit its size is refused with a message that says which.
+    /// Every count and offset is checked against the bytes that remain before anything is
+    /// allocated for it.
     public static func read(from path: String) throws -> IndexFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw IndexError(path: path, "cannot read the index (\(String(cString: strerror(errno))))")
@@ -109,7 +95,8 @@ public struct IndexFile: Sendable, Equatable {
         var reader = ByteReader(bytes: bytes, path: path, position: magic.count)
         let version: UInt32 = try reader.read()
         guard version == Self.version else {
-            throw IndexError(path: path, "index format version \(version); this concord reads version \(Self.version)")
+            throw IndexError(path: path, "index format version \(version); this concord reads version \(Self.version); "
+                             + "rebuild it with `concord index add`")
         }
         guard bytes.count >= 8 else { throw IndexError(path: path, "the file is cut short") }
         let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
@@ -118,36 +105,42 @@ public struct IndexFile: Sendable, Equatable {
             throw IndexError(path: path, "checksum mismatch: the index is damaged, cut short, or written by an older concord; rebuild it")
         }
         let settingsLength: UInt32 = try reader.read()
-        let settingsText = String(decoding: try reader.take(Int(settingsLength)), as: UTF8.self)
-        var settings: [String: String] = [:]
-        for line in settingsText.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1)
-            if parts.count == 2 { settings[String(parts[0])] = String(parts[1]) }
+        let settings: MatchingSettings
+        do {
+            settings = try MatchingSettings(json: try reader.take(Int(settingsLength)))
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError(path: path, "unreadable settings in the index header; rebuild it")
         }
-        guard let slots = settings["slots"].flatMap(Int.init), slots > 0 else {
-            throw IndexError(path: path, "the index settings have no signature size")
-        }
-        let count = Int(try reader.read() as UInt64)
-        var ids: [ID] = []
+        let count = try reader.count(of: 5)   // each id takes at least 5 bytes
+        var ids: [DocumentID] = []
         ids.reserveCapacity(count)
         for _ in 0..<count {
             let kind: UInt8 = try reader.read()
             let length: UInt32 = try reader.read()
-            ids.append(ID(text: String(decoding: try reader.take(Int(length)), as: UTF8.self), isInteger: kind == 1))
+            let text = String(decoding: try reader.take(Int(length)), as: UTF8.self)
+            guard kind <= 1, kind == 0 || Int64(text) != nil else { throw IndexError(path: path, "malformed id; rebuild the index") }
+            ids.append(kind == 1 ? .integer(Int64(text)!) : .string(text))
         }
+        try reader.require(bytes: (count + 1) * 8)
         var offsets: [Int] = []
         offsets.reserveCapacity(count + 1)
-        for _ in 0...count { offsets.append(Int(try reader.read() as UInt64)) }
+        for _ in 0...count { offsets.append(Int(truncatingIfNeeded: try reader.read() as UInt64)) }
         guard offsets.first == 0, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             throw IndexError(path: path, "inconsistent fingerprint offsets; rebuild the index")
         }
+        let fingerprintCount = offsets.last!, slots = settings.slots
+        guard fingerprintCount <= reader.remaining / 4, count <= (reader.remaining - fingerprintCount * 4) / (4 * slots) else {
+            throw IndexError(path: path, "the index is cut short")
+        }
         var fingerprints: [UInt32] = []
-        fingerprints.reserveCapacity(offsets.last!)
-        for _ in 0..<offsets.last! { fingerprints.append(try reader.read()) }
+        fingerprints.reserveCapacity(fingerprintCount)
+        for _ in 0..<fingerprintCount { fingerprints.append(try reader.read()) }
         var signatures: [UInt32] = []
         signatures.reserveCapacity(count * slots)
         for _ in 0..<(count * slots) { signatures.append(try reader.read()) }
-        guard reader.position == bytes.count - 8 else {
+        guard reader.remaining == 0 else {
             throw IndexError(path: path, "unexpected bytes after the signatures; rebuild the index")
         }
         let store = SketchStore(slots: slots, fingerprints: fingerprints, offsets: offsets, signatures: signatures)
@@ -168,23 +161,41 @@ public struct IndexError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(message)" }
 }
 
-/// Reads little-endian values from bytes, refusing to read past the end.
+/// Reads little-endian values from bytes, refusing to read past the end (the checksum's 8 bytes
+/// are not content).
 struct ByteReader {
     let bytes: [UInt8]
     let path: String
     var position: Int
 
+    /// Content bytes not read yet.
+    var remaining: Int { bytes.count - 8 - position }
+
     mutating func read<T: FixedWidthInteger>() throws -> T {
         let size = MemoryLayout<T>.size
-        guard position + size <= bytes.count - 8 else { throw IndexError(path: path, "the index is cut short") }
+        try require(bytes: size)
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: T.self) }
         position += size
         return T(littleEndian: value)
     }
 
     mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
-        guard count >= 0, position + count <= bytes.count - 8 else { throw IndexError(path: path, "the index is cut short") }
+        guard count >= 0 else { throw IndexError(path: path, "the index is cut short") }
+        try require(bytes: count)
         defer { position += count }
         return bytes[position..<(position + count)]
+    }
+
+    /// Reads a UInt64 count of items that take at least `minimumSize` bytes each, refusing one
+    /// that the rest of the file cannot hold.
+    mutating func count(of minimumSize: Int) throws -> Int {
+        let value: UInt64 = try read()
+        guard value <= UInt64(remaining / minimumSize) else { throw IndexError(path: path, "the index is cut short") }
+        return Int(value)
+    }
+
+    /// Throws unless `count` more content bytes remain.
+    func require(bytes count: Int) throws {
+        guard count <= remaining else { throw IndexError(path: path, "the index is cut short") }
     }
 }

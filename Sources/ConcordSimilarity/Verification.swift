@@ -10,7 +10,7 @@ public struct ScoredPair: Sendable, Equatable {
 public enum Verification {
     /// The candidates whose `measure` score is at least `threshold`, in candidate order. Candidates
     /// whose signatures agree on fewer than `minimumAgreement` slots are dropped before the exact
-    /// check (see `ClusterOptions.jaccardFloor`).
+    /// check (see `MatchingSettings.jaccardFloor`).
     ///
     /// - Complexity: O(Σ (*n*a + *n*b)) over the candidate pairs, split across `threads`.
     public static func verify(_ candidates: [UInt64], store: SketchStore, measure: OverlapMeasure,
