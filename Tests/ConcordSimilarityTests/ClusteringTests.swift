@@ -1,3 +1,4 @@
+import ConcordCorpus
 import Foundation
 import Testing
 @testable import ConcordSimilarity
@@ -89,7 +90,7 @@ import Testing
     }
 }
 
-@Suite struct NearDuplicateClustererTests {
+@Suite struct SimilarityPipelineTests {
     static let wire = """
     Rockets struck a base housing US forces near the Omar oil field in eastern Syria on Monday evening, \
     witnesses said, hours after American airstrikes on militia positions near the Iraqi border. \
@@ -108,12 +109,11 @@ import Testing
     }
 
     func run(threads: Int, _ texts: [String]) throws -> ClusterReport {
-        var options = ClusterOptions()
-        options.threads = threads
-        let clusterer = try NearDuplicateClusterer(options: options)
-        try clusterer.add(Array(texts.prefix(2)))
-        try clusterer.add(Array(texts.dropFirst(2)))
-        return clusterer.cluster()
+        let pipeline = try SimilarityPipeline(settings: MatchingSettings(), threads: threads)
+        let documents = texts.enumerated().map { Document(id: .integer(Int64($0)), text: $1, origin: "test:\($0 + 1)") }
+        try pipeline.add(Array(documents.prefix(2)))
+        try pipeline.add(Array(documents.dropFirst(2)))
+        return pipeline.cluster()
     }
 
     @Test func groupsVersionsAndKeepsOthersApart() throws {
@@ -139,6 +139,6 @@ import Testing
         let serial = try run(threads: 1, texts)
         let parallel = try run(threads: 4, texts)
         #expect(serial.assignments == parallel.assignments)
-        #expect(serial.verifiedPairs == parallel.verifiedPairs)
+        #expect(serial.verified == parallel.verified)
     }
 }

@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func containmentTunesTheBandsForHalfLengthReports() {
-        var options = ClusterOptions()
+        var options = MatchingSettings()
         options.measure = .containment
         options.threshold = 0.5
         #expect(abs(options.lshThreshold - 0.2) < 1e-9)
