@@ -20,20 +20,15 @@ struct KeyCommand: ParsableCommand {
         """
     )
 
-    @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD instead of stopping with an error.")
-    var lossy = false
+    @OptionGroup
+    var text: TextInputOptions
 
     func run() throws {
-        let keyer: NameKeyer
-        do {
-            keyer = try NameKeyer()
-        } catch {
-            throw fail(CommandError(error, in: "ICU"))
-        }
         var output = OutputBuffer()
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
-            try InputReading.forEachStandardInputLine(lossy: lossy) { name, lineNumber in
+            let keyer = try NameKeyer()
+            try InputReading.forEachStandardInputLine(lossy: text.lossy) { name, lineNumber in
                 do throws(TextError) {
                     output.writeLine(try keyer.key(for: name))
                 } catch {

@@ -46,8 +46,8 @@ struct NormalizeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print removed lines (script, page furniture) on standard error.")
     var showRemoved = false
 
-    @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD instead of stopping with an error.")
-    var lossy = false
+    @OptionGroup
+    var input: TextInputOptions
 
     func validate() throws {
         if text != nil && !files.isEmpty {
@@ -56,38 +56,31 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline: TextPipeline
-        do {
-            pipeline = try TextPipeline(options: .init(clean: !noClean, nameFolding: names))
-        } catch {
-            throw fail(CommandError(error, in: "ICU"))
-        }
         var output = OutputBuffer()
         defer { output.flush() }
-        let sources: [(name: String, text: String)]
-        do {
+        try reportingErrors(source: "ICU") {
+            let pipeline = try TextPipeline(options: .init(clean: !noClean, nameFolding: names))
+            let sources: [(name: String, text: String)]
             if let text {
                 sources = [("--text", text)]
             } else {
                 let paths = files.isEmpty ? ["-"] : files
                 sources = try paths.map { path throws(CommandError) in
                     let name = InputReading.displayName(path)
-                    return (name, try InputReading.text(InputReading.bytes(of: path), source: name, lossy: lossy))
+                    return (name, try InputReading.text(InputReading.bytes(of: path), source: name, lossy: input.lossy))
                 }
             }
-        } catch {
-            throw fail(error)
-        }
-        for source in sources {
-            if source.text.isEmpty {
-                printError("concord: \(source.name): empty input")
-                continue
-            }
-            if sources.count > 1 && format == .text { output.writeLine("==> \(source.name) <==") }
-            do {
-                try write(source, pipeline: pipeline, to: &output)
-            } catch {
-                throw fail(CommandError(error, in: source.name))
+            for source in sources {
+                if source.text.isEmpty {
+                    printError("concord: \(source.name): empty input")
+                    continue
+                }
+                if sources.count > 1 && format == .text { output.writeLine("==> \(source.name) <==") }
+                do throws(TextError) {
+                    try write(source, pipeline: pipeline, to: &output)
+                } catch {
+                    throw CommandError(error, in: source.name)
+                }
             }
         }
     }

@@ -37,10 +37,9 @@ struct BenchCommand: ParsableCommand {
     var matching: MatchingOptions
 
     func run() throws {
-        guard let path = input ?? CorpusInputOptions.defaultCorpus() else {
-            throw fail(CommandError("no CORPUS given and no Corpus/ found here"))
-        }
-        try reportingErrors(source: path) {
+        let path = input ?? CorpusInputOptions.defaultCorpus()
+        try reportingErrors(source: path ?? "") {
+            guard let path else { throw CommandError("no CORPUS given and no Corpus/ found here") }
             let table = try StageTimer(settings: matching.settings, threads: matching.threadCount)
                 .run(source: corpus.source(path), skipInvalid: corpus.skipInvalid)
             try OutputBuffer.emit(table.rendered(path: path), to: nil)

@@ -85,10 +85,11 @@ struct ClusterCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let path = input ?? CorpusInputOptions.defaultCorpus() else {
-            throw fail(CommandError("no INPUT given and no Corpus/ found here; give a directory, a JSONL or a CSV file"))
-        }
-        try reportingErrors(source: path) {
+        let path = input ?? CorpusInputOptions.defaultCorpus()
+        try reportingErrors(source: path ?? "") {
+            guard let path else {
+                throw CommandError("no INPUT given and no Corpus/ found here; give a directory, a JSONL or a CSV file")
+            }
             let progress = !quiet && isTerminal(2)
             // --dedup copies the kept reports' records: the run keeps them as it reads them.
             let run = try CorpusRun(settings: matching.settings, threads: matching.threadCount, keepsDocuments: dedup)

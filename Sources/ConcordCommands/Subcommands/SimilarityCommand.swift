@@ -33,8 +33,8 @@ struct SimilarityCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The score at which --decide prints 1 (default: 0.5).", valueName: "score"))
     var threshold: Double?
 
-    @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD instead of stopping with an error.")
-    var lossy = false
+    @OptionGroup
+    var text: TextInputOptions
 
     func validate() throws {
         guard let threshold else { return }
@@ -50,7 +50,7 @@ struct SimilarityCommand: ParsableCommand {
         var output = OutputBuffer()
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
-            try InputReading.forEachStandardInputLine(lossy: lossy) { text, lineNumber in
+            try InputReading.forEachStandardInputLine(lossy: self.text.lossy) { text, lineNumber in
                 guard let tab = text.unicodeScalars.firstIndex(of: "\t") else {
                     let found = text.isEmpty ? "an empty line" : "no tab"
                     throw CommandError("<stdin>:\(lineNumber): \(found); each line must hold two sentences separated by a tab")

@@ -20,8 +20,11 @@ struct CorpusInputOptions: ParsableArguments {
         valueName: "list"))
     var extensions = "txt"
 
-    @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD instead of rejecting it.")
-    var lossy = false
+    @OptionGroup
+    var text: TextInputOptions
+
+    /// Replace invalid UTF-8 (`--lossy`).
+    var lossy: Bool { text.lossy }
 
     @Flag(name: .customLong("skip-invalid"), help: "Skip malformed lines and rows (each one is reported) instead of stopping.")
     var skipInvalid = false
