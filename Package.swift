@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "concord", targets: ["concord"]),
         .library(name: "ConcordText", targets: ["ConcordText"]),
+        .library(name: "ConcordCorpus", targets: ["ConcordCorpus"]),
         .library(name: "ConcordSimilarity", targets: ["ConcordSimilarity"]),
         .library(name: "ConcordDiff", targets: ["ConcordDiff"]),
     ],

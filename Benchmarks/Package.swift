@@ -40,6 +40,7 @@ let package = Package(
                 "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ConcordText", package: concord),
+                .product(name: "ConcordCorpus", package: concord),
                 .product(name: "ConcordSimilarity", package: concord),
             ],
             path: "Benchmarks/Similarity",

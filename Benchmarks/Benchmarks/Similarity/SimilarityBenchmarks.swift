@@ -1,5 +1,6 @@
 import Benchmark
 import BenchmarkSupport
+import ConcordCorpus
 import ConcordSimilarity
 import ConcordText
 import Foundation
@@ -13,7 +14,7 @@ import Foundation
 ///   SignOnePermutation2000Docs, SignAffine2000Docs   the two MinHash schemes, 128 slots
 ///   FingerprintSort2000Docs                  sorting and deduplicating the shingle sets
 ///   LSHCandidates2000Docs                    banding (28 × 2) into candidate pairs
-///   LSHIndexBuild2000Docs, LSHQuery2000Docs  the on-disk index's buckets, and querying them
+///   IndexQuery2000Docs     index query: half the corpus against the other half
 ///   VerifyCandidates                         exact containment of every candidate pair
 ///   ClusterAverageLinkage                    average linkage over the verified pairs
 let benchmarks: @Sendable () -> Void = {
@@ -81,18 +82,17 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("LSHIndexBuild2000Docs") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(IndexQuery(index: corpus.store, bands: corpus.bands)) }
-    }
-
-    Benchmark("LSHQuery2000Docs") { benchmark, query in
+    // `concord index query`'s matching: the second half of the corpus against the first, through
+    // the pipeline's candidates across the split and verification.
+    Benchmark("IndexQuery2000Docs") { benchmark in
+        var settings = MatchingSettings()
+        settings.bands = corpus.bands
+        let records = (0..<corpus.store.count).map { DocumentRecord(id: .integer(Int64($0)), origin: "") }
         for _ in benchmark.scaledIterations {
-            for document in 0..<corpus.store.count {
-                blackHole(query.matches(of: document, in: corpus.store, measure: .containment, threshold: 0.5).count)
-            }
+            let pipeline = try! SimilarityPipeline(settings: settings, threads: 1)
+            pipeline.append(records: records, sketches: corpus.store)
+            blackHole(pipeline.matches(crossingAt: corpus.store.count / 2).count)
         }
-    } setup: {
-        IndexQuery(index: corpus.store, bands: corpus.bands)
     }
 
     Benchmark("VerifyCandidates") { benchmark in
