@@ -84,18 +84,3 @@ import Testing
         #expect(outcome.error.contains("<stdin>:2: invalid UTF-8 at byte offset 1"))
     }
 }
-
-@Suite struct HelpTests {
-    @Test func rootHelpTeachesTheJobs() throws {
-        let outcome = try ConcordProcess.run(["--help"])
-        #expect(outcome.status == 0)
-        for word in ["cluster", "normalize", "key", "Exit status"] { #expect(outcome.text.contains(word)) }
-    }
-
-    @Test(arguments: ["cluster", "normalize", "key"])
-    func subcommandHelpHasExamples(command: String) throws {
-        let outcome = try ConcordProcess.run([command, "--help"])
-        #expect(outcome.status == 0)
-        #expect(outcome.text.contains("Example"))
-    }
-}

@@ -14,7 +14,7 @@ import Foundation
 ///   SignOnePermutation2000Docs, SignAffine2000Docs   the two MinHash schemes, 128 slots
 ///   FingerprintSort2000Docs                  sorting and deduplicating the shingle sets
 ///   LSHCandidates2000Docs                    banding (28 × 2) into candidate pairs
-///   IndexQuery2000Docs     index query: half the corpus against the other half
+///   IndexQuery2000Docs                       index query: half the corpus against the other half
 ///   VerifyCandidates                         exact containment of every candidate pair
 ///   ClusterAverageLinkage                    average linkage over the verified pairs
 let benchmarks: @Sendable () -> Void = {

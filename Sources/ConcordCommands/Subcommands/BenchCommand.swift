@@ -23,7 +23,8 @@ struct BenchCommand: ParsableCommand {
 
         Examples:
           concord bench
-          concord bench /tmp/synd100k.jsonl --threads 1 --threshold 0.3 --measure jaccard --bands 42 --rows 3
+          concord bench reports.jsonl --threads 1
+          concord bench reports.jsonl --measure jaccard --threshold 0.3 --bands 42 --rows 3
         """
     )
 

@@ -27,13 +27,15 @@ struct ClusterCommand: ParsableCommand {
         chains of weak links never merge unrelated reports.
 
         Output: with -o, one JSON line per input document, {"id", "cluster", "representative", \
-        "similarity"}, and a summary on the terminal. Without -o, the clusters as text. Every \
-        input document appears exactly once; skipped input is reported.
+        "similarity"}, and a summary on the terminal. Without -o, the clusters as text; \
+        --format json gives the clusters with their members, the settings and what was skipped. \
+        Every input document appears exactly once; skipped input is reported. --dedup keeps the \
+        reports in memory until the clusters are known, then writes one per cluster.
 
         Examples:
           concord cluster                                  the sample corpus
           concord cluster reports.jsonl -o clusters.jsonl
-          concord cluster reports.jsonl --dedup -o unique.jsonl   one report per cluster
+          concord cluster reports.jsonl --dedup -o unique.jsonl
           concord cluster notes/ --measure jaccard --threshold 0.6
         """
     )
