@@ -42,7 +42,8 @@ public struct IndexFile: Sendable, Equatable {
 
     // MARK: - Writing
 
-    /// Writes the index to `path` atomically (temporary file in the same directory, then rename).
+    /// Writes the index to `path` atomically (see `OutputFiles`: a temporary file in the same
+    /// directory, every write checked, then a rename).
     public func write(to path: String) throws {
         var bytes = Self.magic
         append(Self.version, to: &bytes)
@@ -63,14 +64,13 @@ public struct IndexFile: Sendable, Equatable {
         for value in store.fingerprints { append(value, to: &bytes) }
         for value in store.signatures { append(value, to: &bytes) }
         append(bytes.withUnsafeBytes { StableHash.hash($0) }, to: &bytes)
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw IndexError(path: path, "cannot write the temporary file \(temporary)")
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw IndexError(path: path, "cannot replace the index: \(String(cString: strerror(errno)))")
+        var files = OutputFiles()
+        do {
+            try bytes.withUnsafeBytes { try files.stage($0, to: path) }
+            try files.commit()
+        } catch let error as CorpusError {
+            files.discard()
+            throw IndexError(path: path, error.message)
         }
     }
 

@@ -13,25 +13,40 @@ struct ClusterOutput {
     private var records: [DocumentRecord] { run.pipeline.records }
     private var settings: MatchingSettings { run.pipeline.settings }
 
+    /// Writes the result. The files (`file`, the removed map of `dedup`, `pairs`) are written all
+    /// or nothing, after standard output: a failure anywhere leaves none of them.
     func write(format: ClusterCommand.OutputFormat, to file: String?, dedup: Bool, pairs: String?, quiet: Bool) throws {
-        var text = ""
-        if let pairs { try emit(pairLines(), to: pairs) }
-        if dedup, let file {
-            try writeDeduplicated(to: file)
-        } else {
-            switch format {
-            case .jsonl: text = jsonLines()
-            case .json: text = json() + "\n"
-            case .text: text = listing()
+        var files = OutputFiles()
+        do {
+            if let pairs { try files.stage(pairLines(), to: pairs) }
+            if let file {
+                if dedup {
+                    let (kept, removed) = deduplicated()
+                    try files.stage(kept, to: file)
+                    try files.stage(removed, to: Self.mapPath(for: file))
+                } else {
+                    try files.stage(rendered(format), to: file)
+                }
+            } else {
+                try OutputBuffer.emit(rendered(format), to: nil)
             }
-            try emit(text, to: file)
+            try files.commit()
+        } catch {
+            files.discard()
+            throw error
         }
         // The summary (with its timing) goes to standard error, so the output itself is the same
         // on every run and thread count.
         if !quiet { printError(summary().joined(separator: "\n")) }
     }
 
-    private func emit(_ text: String, to file: String?) throws { try OutputBuffer.emit(text, to: file) }
+    private func rendered(_ format: ClusterCommand.OutputFormat) -> String {
+        switch format {
+        case .jsonl: jsonLines()
+        case .json: json() + "\n"
+        case .text: listing()
+        }
+    }
 
     // MARK: - Machine-readable
 
@@ -167,10 +182,10 @@ struct ClusterOutput {
 
     // MARK: - Deduplicated corpus
 
-    /// Writes the representatives' records (JSONL, input order) to `file`, and every removed id with
-    /// the id that replaced it to the map beside it (`NAME.removed.jsonl`). The records are the
+    /// The representatives' records (JSONL, input order), and every removed id with the id that
+    /// replaced it (for the map beside the file, `NAME.removed.jsonl`). The records are the
     /// documents the run kept as it read them: the corpus is not read again.
-    func writeDeduplicated(to file: String) throws {
+    func deduplicated() -> (kept: String, removed: String) {
         let assignments = report.assignments
         var kept = ""
         for (index, document) in run.pipeline.documents.enumerated() where assignments[index].representative == index {
@@ -191,8 +206,7 @@ struct ClusterOutput {
                 "similarity": assignment.similarity.fixed(4),
             ]) + "\n"
         }
-        try emit(kept, to: file)
-        try emit(removed, to: Self.mapPath(for: file))
+        return (kept, removed)
     }
 
     static func mapPath(for file: String) -> String {

@@ -3,39 +3,31 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ConcordCorpus
 import Foundation
 
-/// Writes `text` and a newline to standard error.
+/// Writes `text` and a newline to standard error. (A failure to write there cannot be reported.)
 func printError(_ text: String) {
     var line = text
     line.append("\n")
-    line.withUTF8 { writeAll(descriptor: 2, UnsafeRawBufferPointer($0)) }
+    line.withUTF8 { try? OutputFiles.writeAll(UnsafeRawBufferPointer($0), to: 2, name: "standard error") }
 }
 
 /// Overwrites the current terminal line on standard error (progress); an empty text clears it.
 func printErrorInPlace(_ text: String) {
     var line = "\r\u{1B}[K" + text
-    line.withUTF8 { writeAll(descriptor: 2, UnsafeRawBufferPointer($0)) }
-}
-
-/// Writes every byte, retrying after partial writes and interruptions.
-func writeAll(descriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
-    var offset = 0
-    while offset < bytes.count {
-        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 {
-            if errno == EINTR { continue }
-            return
-        }
-        offset += written
-    }
+    line.withUTF8 { try? OutputFiles.writeAll(UnsafeRawBufferPointer($0), to: 2, name: "standard error") }
 }
 
 /// Buffered writing to standard output: `print` costs a lock and a flush decision per call, which
-/// dominates when a command writes one short line per input line.
+/// dominates when a command writes one short line per input line. Every write is checked: the
+/// first failure (a full disk, a closed descriptor) is kept, later output is dropped, and `finish()`
+/// throws it, so a command never exits 0 with its output cut short.
 struct OutputBuffer {
     private var bytes: [UInt8] = []
     private let flushThreshold = 1 << 16
+    /// The first write that failed.
+    private(set) var failure: CorpusError?
 
     init() { bytes.reserveCapacity(flushThreshold) }
 
@@ -49,27 +41,37 @@ struct OutputBuffer {
         bytes.append(0x0A)
     }
 
+    /// Writes what is buffered, keeping the first failure.
     mutating func flush() {
         guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { writeAll(descriptor: 1, $0) }
+        if failure == nil {
+            do {
+                try bytes.withUnsafeBytes { try OutputFiles.writeAll($0, to: 1, name: "standard output") }
+            } catch let error as CorpusError {
+                failure = error
+            } catch {}
+        }
         bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and throws the first failure, if any.
+    mutating func finish() throws {
+        flush()
+        if let failure { throw failure }
     }
 }
 
 extension OutputBuffer {
-    /// Writes `text` to `file` (atomically) or, when `file` is nil, to standard output.
+    /// Writes `text` to `file` (all or nothing, see `OutputFiles`) or, when `file` is nil, to
+    /// standard output, checked.
     static func emit(_ text: String, to file: String?) throws {
         guard let file else {
             var output = OutputBuffer()
             output.write(text)
-            output.flush()
+            try output.finish()
             return
         }
-        do {
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandError("\(file): cannot write (\(error.localizedDescription))")
-        }
+        try OutputFiles.write(text, to: file)
     }
 }
 

@@ -71,19 +71,11 @@ struct ClusterCommand: ParsableCommand {
     func validate() throws {
         if dedup && output == nil { throw ValidationError("--dedup needs -o FILE for the deduplicated corpus.") }
         if dedup && format != nil && format != .jsonl { throw ValidationError("--dedup writes JSONL; drop --format.") }
-        if let output, let input, output != "-", Self.sameFile(output, input) {
-            throw ValidationError("-o \(output) is the input; write the clusters to another file.")
-        }
-        if let pairs, let input, Self.sameFile(pairs, input) {
-            throw ValidationError("--pairs \(pairs) is the input; write the pairs to another file.")
-        }
-    }
-
-    /// Whether two paths name one existing file.
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        var outputs: [(option: String, path: String)] = []
+        if let output { outputs.append(("-o", output)) }
+        if dedup, let output { outputs.append(("--dedup's removed map", ClusterOutput.mapPath(for: output))) }
+        if let pairs { outputs.append(("--pairs", pairs)) }
+        try OutputSafety.check(outputs: outputs, inputs: [input ?? CorpusInputOptions.defaultCorpus() ?? "-"])
     }
 
     func run() throws {

@@ -71,6 +71,7 @@ struct CompareCommand: ParsableCommand {
             guard corpus == nil, clusters == nil else { throw ValidationError("--corpus and --clusters go with --cluster ID.") }
         }
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be a score from 0 to 1, got \(threshold).") }
+        try OutputSafety.check(outputs: output.map { [("-o", $0)] } ?? [], inputs: reports + [corpus, clusters].compactMap { $0 })
     }
 
     func run() throws {

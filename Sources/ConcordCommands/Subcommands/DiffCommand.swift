@@ -53,7 +53,7 @@ struct DiffCommand: ParsableCommand {
         let colour = isTerminal(1) && getenv("NO_COLOR") == nil
         var output = OutputBuffer()
         output.write(DiffRendering(diff: diff, colour: colour, showRestyling: showRestyling).text())
-        output.flush()
+        try reportingErrors(source: "standard output", status: ExitStatus.diffTrouble) { try output.finish() }
         if !diff.isExact { printError("concord: note: \(DiffRendering.approximationNote)") }
         let differs = diff.hasChanges || (showRestyling && diff.hunks.contains { if case .restyled = $0 { return true }; return false })
         if differs { throw ExitCode(1) }

@@ -57,9 +57,15 @@ struct IndexAddCommand: ParsableCommand {
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
+    func validate() throws {
+        try OutputSafety.check(outputs: [("the index", index)], inputs: [input])
+    }
+
     func run() throws {
         try reportingErrors(source: input) {
             let settings = matching.settings
+            let lock = try IndexLock(index: index, exclusive: true)
+            defer { withExtendedLifetime(lock) {} }
             var file = IndexFile(settings: settings, ids: [], store: SketchStore(slots: settings.slots))
             if FileManager.default.fileExists(atPath: index) {
                 file = try IndexFile.read(from: index)
@@ -110,10 +116,16 @@ struct IndexQueryCommand: ParsableCommand {
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
+    func validate() throws {
+        try OutputSafety.check(outputs: output.map { [("-o", $0)] } ?? [], inputs: [index, input])
+    }
+
     func run() throws {
         try reportingErrors(source: input) {
             let settings = matching.settings
+            let lock = try IndexLock(index: index, exclusive: false)
             let file = try IndexFile.read(from: index)
+            withExtendedLifetime(lock) {}
             try file.checkSketchSettings(settings, path: index)
             // The index's documents come first and the query's after them, in one pipeline: the
             // matches are the verified pairs across the two that `concord cluster` would find.
@@ -157,7 +169,7 @@ struct IndexStatsCommand: ParsableCommand {
             output.writeLine("  shingles       \(shingles.grouped) (\((Double(shingles) / Double(max(1, file.ids.count))).fixed(1)) per document)")
             output.writeLine("  size           \((Double(size) / 1_048_576).fixed(1)) MiB")
             for (name, value) in file.settings.fieldList { output.writeLine("  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(value)") }
-            output.flush()
+            try output.finish()
         }
     }
 }

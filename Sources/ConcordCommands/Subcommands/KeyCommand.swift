@@ -29,12 +29,14 @@ struct KeyCommand: ParsableCommand {
         try reportingErrors(source: "<stdin>") {
             let keyer = try NameKeyer()
             try InputReading.forEachStandardInputLine(lossy: text.lossy) { name, lineNumber in
+                if let failure = output.failure { throw failure }
                 do throws(TextError) {
                     output.writeLine(try keyer.key(for: name))
                 } catch {
                     throw CommandError(error, in: "<stdin>", line: lineNumber)
                 }
             }
+            try output.finish()
         }
     }
 }

@@ -82,6 +82,7 @@ struct NormalizeCommand: ParsableCommand {
                     throw CommandError(error, in: source.name)
                 }
             }
+            try output.finish()
         }
     }
 

@@ -51,6 +51,7 @@ struct SimilarityCommand: ParsableCommand {
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
             try InputReading.forEachStandardInputLine(lossy: self.text.lossy) { text, lineNumber in
+                if let failure = output.failure { throw failure }
                 guard let tab = text.unicodeScalars.firstIndex(of: "\t") else {
                     let found = text.isEmpty ? "an empty line" : "no tab"
                     throw CommandError("<stdin>:\(lineNumber): \(found); each line must hold two sentences separated by a tab")
@@ -60,6 +61,7 @@ struct SimilarityCommand: ParsableCommand {
                 let score = similarity.score(a, b)
                 output.writeLine(decide ? (score >= cut ? "1" : "0") : score.fixed(4))
             }
+            try output.finish()
         }
     }
 }
