@@ -4,7 +4,9 @@ import ConcordText
 /// across reports, which passages every report carries, which only some or one, where a report
 /// moved a passage, and what each report adds and omits.
 ///
-/// Building it: each report is cleaned of page furniture and cut into sentences; sentences that
+/// Building it: each report is cleaned of page furniture and cut into sentences, and each sentence
+/// is tokenized once by the word diff's pipeline (`TokenizedText`); those tokens make its
+/// similarity profile and, later, its word diffs and number and name comparisons. Sentences that
 /// share an uncommon word are scored with ``SentenceSimilarity`` (see ``affinity(_:_:)``); every
 /// pair of reports is aligned (``SentenceAlignment``: in order, then moved passages); the aligned
 /// pairs, strongest first, join sentences into passages that hold at most one sentence per report.
@@ -84,17 +86,17 @@ public struct Collation: Sendable {
     ///   pairs of *w* words (pairs share an uncommon word; bounded by `options.pairBudget`), plus
     ///   O(*n*² · *c* log *c*) to align *n* reports with *c* candidate pairs each.
     public init(reports input: [(label: String, text: String)], options: Options = Options()) throws(TextError) {
-        let pipeline = try TextPipeline(options: TextPipeline.Options(clean: true, nameFolding: .capitalized))
+        let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
         let segmenter = try SentenceSegmenter()
-        let profiler = SentenceSimilarity.Profiler()
-        var reports: [Report] = [], profiles: [[SentenceSimilarity.Profile]] = []
+        let profiler = SentenceSimilarity.Profiler(pipeline: pipeline)
+        var reports: [Report] = [], texts: [[TokenizedText]] = [], profiles: [[SentenceSimilarity.Profile]] = []
         for (label, text) in input {
-            var sentences: [Range<Int>] = [], reportProfiles: [SentenceSimilarity.Profile] = []
+            var sentences: [Range<Int>] = [], reportTexts: [TokenizedText] = [], reportProfiles: [SentenceSimilarity.Profile] = []
             var copy = text
             let outcome = copy.withUTF8 { buffer in
                 Result { () throws(TextError) -> [Range<Int>] in
                     var sentences: [Range<Int>] = []
-                    for range in pipeline.readableRanges(of: buffer) {
+                    for range in pipeline.cleaner.clean(buffer).kept {
                         sentences += try segmenter.sentences(in: buffer, range: range)
                     }
                     return sentences
@@ -102,12 +104,14 @@ public struct Collation: Sendable {
             }
             let bytes = Array(text.utf8)
             for range in try outcome.get() {
-                let sentence = String(decoding: bytes[range], as: UTF8.self)
+                let sentence = try TokenizedText(String(decoding: bytes[range], as: UTF8.self), pipeline: pipeline)
                 guard let profile = profiler.profile(sentence) else { continue }
                 sentences.append(range)
+                reportTexts.append(sentence)
                 reportProfiles.append(profile)
             }
             reports.append(Report(label: label, text: text, sentences: sentences))
+            texts.append(reportTexts)
             profiles.append(reportProfiles)
         }
         var notes: [String] = []
@@ -121,7 +125,7 @@ public struct Collation: Sendable {
         self.reports = reports
         self.threshold = options.threshold
         self.passages = passages
-        self.comparisons = try PassageComparison.all(passages: passages, reports: reports, pipeline: TextPipeline(options: WordDiff.pipelineOptions))
+        self.comparisons = PassageComparison.all(passages: passages, sentences: texts)
         self.notes = notes
     }
 
