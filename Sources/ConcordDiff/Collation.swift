@@ -4,10 +4,10 @@ import ConcordText
 /// across reports, which passages every report carries, which only some or one, where a report
 /// moved a passage, and what each report adds and omits.
 ///
-/// Building it: each report is cleaned of page furniture and cut into sentences, and each sentence
-/// is tokenized once by the word diff's pipeline (`TokenizedText`); those tokens make its
-/// similarity profile and, later, its word diffs and number and name comparisons. Sentences that
-/// share an uncommon word are scored with ``SentenceSimilarity`` (see ``affinity(_:_:)``); every
+/// Building it: each report is cleaned of page furniture and cut into sentences; each sentence is
+/// measured once for ``SentenceSimilarity`` (its profile) and tokenized once by the word diff's
+/// pipeline (`TokenizedText`), which its word diffs and number and name comparisons all read.
+/// Sentences that share an uncommon word are scored with ``SentenceSimilarity`` (see ``affinity(_:_:)``); every
 /// pair of reports is aligned (``SentenceAlignment``: in order, then moved passages); the aligned
 /// pairs, strongest first, join sentences into passages that hold at most one sentence per report.
 /// Passages are then laid out in one reading order that follows the first report and slots each
@@ -88,7 +88,7 @@ public struct Collation: Sendable {
     public init(reports input: [(label: String, text: String)], options: Options = Options()) throws(TextError) {
         let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
         let segmenter = try SentenceSegmenter()
-        let profiler = SentenceSimilarity.Profiler(pipeline: pipeline)
+        let profiler = SentenceSimilarity.Profiler()
         var reports: [Report] = [], texts: [[TokenizedText]] = [], profiles: [[SentenceSimilarity.Profile]] = []
         for (label, text) in input {
             var sentences: [Range<Int>] = [], reportTexts: [TokenizedText] = [], reportProfiles: [SentenceSimilarity.Profile] = []
@@ -104,10 +104,10 @@ public struct Collation: Sendable {
             }
             let bytes = Array(text.utf8)
             for range in try outcome.get() {
-                let sentence = try TokenizedText(String(decoding: bytes[range], as: UTF8.self), pipeline: pipeline)
+                let sentence = String(decoding: bytes[range], as: UTF8.self)
                 guard let profile = profiler.profile(sentence) else { continue }
                 sentences.append(range)
-                reportTexts.append(sentence)
+                reportTexts.append(try TokenizedText(sentence, pipeline: pipeline))
                 reportProfiles.append(profile)
             }
             reports.append(Report(label: label, text: text, sentences: sentences))
