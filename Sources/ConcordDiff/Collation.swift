@@ -4,8 +4,10 @@ import ConcordText
 /// across reports, which passages every report carries, which only some or one, where a report
 /// moved a passage, and what each report adds and omits.
 ///
-/// Building it: each report is cleaned of page furniture and cut into sentences; sentences that
-/// share an uncommon word are scored with ``SentenceSimilarity`` (see ``affinity(_:_:)``); every
+/// Building it: each report is cleaned of page furniture and cut into sentences; each sentence is
+/// measured once for ``SentenceSimilarity`` (its profile) and tokenized once by the word diff's
+/// pipeline (`TokenizedText`), which its word diffs and number and name comparisons all read.
+/// Sentences that share an uncommon word are scored with ``SentenceSimilarity`` (see ``affinity(_:_:)``); every
 /// pair of reports is aligned (``SentenceAlignment``: in order, then moved passages); the aligned
 /// pairs, strongest first, join sentences into passages that hold at most one sentence per report.
 /// Passages are then laid out in one reading order that follows the first report and slots each
@@ -84,17 +86,17 @@ public struct Collation: Sendable {
     ///   pairs of *w* words (pairs share an uncommon word; bounded by `options.pairBudget`), plus
     ///   O(*n*² · *c* log *c*) to align *n* reports with *c* candidate pairs each.
     public init(reports input: [(label: String, text: String)], options: Options = Options()) throws(TextError) {
-        let pipeline = try TextPipeline(options: TextPipeline.Options(clean: true, nameFolding: .capitalized))
+        let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
         let segmenter = try SentenceSegmenter()
         let profiler = SentenceSimilarity.Profiler()
-        var reports: [Report] = [], profiles: [[SentenceSimilarity.Profile]] = []
+        var reports: [Report] = [], texts: [[TokenizedText]] = [], profiles: [[SentenceSimilarity.Profile]] = []
         for (label, text) in input {
-            var sentences: [Range<Int>] = [], reportProfiles: [SentenceSimilarity.Profile] = []
+            var sentences: [Range<Int>] = [], reportTexts: [TokenizedText] = [], reportProfiles: [SentenceSimilarity.Profile] = []
             var copy = text
             let outcome = copy.withUTF8 { buffer in
                 Result { () throws(TextError) -> [Range<Int>] in
                     var sentences: [Range<Int>] = []
-                    for range in pipeline.readableRanges(of: buffer) {
+                    for range in pipeline.cleaner.clean(buffer).kept {
                         sentences += try segmenter.sentences(in: buffer, range: range)
                     }
                     return sentences
@@ -105,9 +107,11 @@ public struct Collation: Sendable {
                 let sentence = String(decoding: bytes[range], as: UTF8.self)
                 guard let profile = profiler.profile(sentence) else { continue }
                 sentences.append(range)
+                reportTexts.append(try TokenizedText(sentence, pipeline: pipeline))
                 reportProfiles.append(profile)
             }
             reports.append(Report(label: label, text: text, sentences: sentences))
+            texts.append(reportTexts)
             profiles.append(reportProfiles)
         }
         var notes: [String] = []
@@ -121,7 +125,7 @@ public struct Collation: Sendable {
         self.reports = reports
         self.threshold = options.threshold
         self.passages = passages
-        self.comparisons = try PassageComparison.all(passages: passages, reports: reports, pipeline: TextPipeline(options: WordDiff.pipelineOptions))
+        self.comparisons = PassageComparison.all(passages: passages, sentences: texts)
         self.notes = notes
     }
 

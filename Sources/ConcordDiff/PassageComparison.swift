@@ -46,16 +46,20 @@ public struct PassageComparison: Sendable {
 
     /// Comparisons of every sentence of every passage with its reference, by passage then report.
     ///
+    /// - Parameters:
+    ///   - passages: the collation's passages.
+    ///   - sentences: each report's sentences as `Collation` tokenized them, by report then
+    ///     sentence; read, never tokenized again.
     /// - Complexity: O(Σ (*w* · *d*)) over aligned sentences of *w* words and *d* word edits.
-    static func all(passages: [Collation.Passage], reports: [Collation.Report], pipeline: TextPipeline) throws(TextError) -> [PassageComparison] {
+    static func all(passages: [Collation.Passage], sentences: [[TokenizedText]]) -> [PassageComparison] {
         var result: [PassageComparison] = []
         for (index, passage) in passages.enumerated() {
             guard let referenceSentence = passage.sentences[passage.reference] else { continue }
-            let old = reports[passage.reference].sentence(referenceSentence)
+            let old = sentences[passage.reference][referenceSentence]
             for report in passage.reports where report != passage.reference {
-                let new = reports[report].sentence(passage.sentences[report]!)
-                let diff = try WordDiff(old: old, new: new, pipeline: pipeline)
-                let differences = try Self.differences(diff, pipeline: pipeline)
+                let new = sentences[report][passage.sentences[report]!]
+                let diff = WordDiff(old: old, new: new)
+                let differences = Self.differences(diff, old: old, new: new)
                 result.append(PassageComparison(passage: index, report: report, reference: passage.reference,
                                                 diff: diff, differences: differences))
             }
@@ -73,12 +77,13 @@ public struct PassageComparison: Sendable {
     /// have anywhere, in a replacement of at most ``nameReplacementWords`` words a side. In a
     /// reworded sentence, only numbers that count the same unit are compared.
     ///
-    /// The sentences are tokenized again here rather than kept by `WordDiff`: keeping every
-    /// token of a diff made two 50,000-word texts 5 ms (a third) slower to diff.
-    static func differences(_ diff: WordDiff, pipeline: TextPipeline) throws(TextError) -> [Difference] {
+    /// `oldText` and `newText` are the diff's two sides as they were tokenized for it.
+    ///
+    /// - Complexity: O(*w* · *r*) for *w* words and *r* replacements.
+    static func differences(_ diff: WordDiff, old oldText: TokenizedText, new newText: TokenizedText) -> [Difference] {
         let reworded = diff.unchangedShare < rewordedShare
-        let old = Array(diff.old.utf8), new = Array(diff.new.utf8)
-        let oldTokens = try pipeline.tokens(in: diff.old), newTokens = try pipeline.tokens(in: diff.new)
+        let old = oldText.utf8, new = newText.utf8
+        let oldTokens = oldText.tokens, newTokens = newText.tokens
         let oldNumbers = NumberMention.mentions(in: old, tokens: oldTokens)
         var newNumbers = NumberMention.mentions(in: new, tokens: newTokens)
         var result: [Difference] = []

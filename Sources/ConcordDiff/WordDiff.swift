@@ -80,10 +80,20 @@ public struct WordDiff: Sendable, Equatable {
     ///   *d* word edits within the stretches between anchors (`AnchoredDiff`).
     public init(old: String, new: String, pipeline: TextPipeline, cleanup: Bool = true,
                 searchLimit: Int = WordDiff.searchLimit) throws(TextError) {
-        self.old = old
-        self.new = new
-        let oldAtoms = try Atoms(old, pipeline: pipeline)
-        let newAtoms = try Atoms(new, pipeline: pipeline)
+        self.init(old: try TokenizedText(old, pipeline: pipeline), new: try TokenizedText(new, pipeline: pipeline),
+                  cleanup: cleanup, searchLimit: searchLimit)
+    }
+
+    /// Compares two texts already tokenized with `pipelineOptions` (token ids agree across
+    /// pipelines), as `Collation` keeps its sentences: the tokens are read, not made again.
+    ///
+    /// - Complexity: O((*n* + *m*) · *d*) for *n* and *m* words and *d* word edits within the
+    ///   stretches between anchors (`AnchoredDiff`).
+    init(old: TokenizedText, new: TokenizedText, cleanup: Bool = true, searchLimit: Int = WordDiff.searchLimit) {
+        self.old = old.text
+        self.new = new.text
+        let oldAtoms = Atoms(old)
+        let newAtoms = Atoms(new)
         var hunks: [Hunk] = []
         func append(_ hunk: Hunk) {
             switch (hunks.last, hunk) {
@@ -166,11 +176,14 @@ struct Atoms {
     var ranges: [Range<Int>] = []
     var tail: Range<Int>
 
-    init(_ text: String, pipeline: TextPipeline) throws(TextError) {
-        utf8 = Array(text.utf8)
+    /// - Complexity: O(*w*) for *w* tokens.
+    init(_ text: TokenizedText) {
+        utf8 = text.utf8
         var start = 0
         var keys: [UInt64] = [], ranges: [Range<Int>] = []
-        for token in try pipeline.tokens(in: text) {
+        keys.reserveCapacity(text.tokens.count)
+        ranges.reserveCapacity(text.tokens.count)
+        for token in text.tokens {
             keys.append(token.id)
             ranges.append(start..<token.range.upperBound)
             start = token.range.upperBound
