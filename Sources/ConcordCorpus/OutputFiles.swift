@@ -19,6 +19,10 @@ package struct OutputFiles {
     /// - Throws: `CorpusError` naming `destination` and the system's reason; nothing is left behind.
     /// - Complexity: O(*n*) in the bytes written.
     package mutating func stage(_ bytes: UnsafeRawBufferPointer, to destination: String) throws {
+        var info = stat()
+        if stat(destination, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw CorpusError(file: destination, "is a directory; give a file name")
+        }
         Self.removeStaleTemporaries(for: destination)
         let temporary = Self.temporaryPath(for: destination, pid: getpid())
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)

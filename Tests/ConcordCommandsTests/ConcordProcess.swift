@@ -24,7 +24,10 @@ struct ConcordProcess {
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], input: Data = Data(), in directory: URL = repository) throws -> Outcome {
+    /// Runs `concord` with `arguments`; its standard output is captured, or goes to `standardOutput`
+    /// when one is given (such as /dev/full).
+    static func run(_ arguments: [String], input: Data = Data(), in directory: URL = repository,
+                    standardOutput: FileHandle? = nil) throws -> Outcome {
         // Standard input and error go through files, so no pipe can fill up and block.
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -37,10 +40,10 @@ struct ConcordProcess {
         process.currentDirectoryURL = directory
         let stdout = Pipe()
         process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        process.standardOutput = stdout
+        process.standardOutput = standardOutput ?? stdout
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let output = standardOutput == nil ? stdout.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         let error = try String(contentsOf: errorFile, encoding: .utf8)
         return Outcome(status: process.terminationStatus, output: output, error: error)

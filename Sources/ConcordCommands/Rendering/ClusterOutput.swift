@@ -137,14 +137,14 @@ struct ClusterOutput {
             $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.number < $1.number
         }
         for cluster in groups {
-            lines.append("cluster \(cluster.number) · \(cluster.members.count) reports · representative \(records[cluster.representative].id)")
+            lines.append("cluster \(cluster.number) · \(cluster.members.count) reports · representative \(records[cluster.representative].id.description.terminalSafe)")
             for member in cluster.members {
                 let mark = member.document == cluster.representative ? "*" : " "
-                lines.append("  \(mark) \(member.similarity.fixed(3))  \(records[member.document].id)")
+                lines.append("  \(mark) \(member.similarity.fixed(3))  \(records[member.document].id.description.terminalSafe)")
             }
             lines.append("")
         }
-        let singletons = clusters.filter { $0.members.count == 1 }.map { "\(records[$0.representative].id)" }
+        let singletons = clusters.filter { $0.members.count == 1 }.map { records[$0.representative].id.description.terminalSafe }
         if !singletons.isEmpty {
             lines.append("\(singletons.count) reports match no other:")
             for id in singletons { lines.append("    \(id)") }

@@ -9,7 +9,7 @@ extension CompareRendering {
         var out = "Compared \(reports.count) reports: \(collation.passages.count) passages, \(counts.all) shared by all, "
             + "\(counts.some) by some, \(counts.one) in one report only.\n"
         for (index, report) in reports.enumerated() {
-            out += "  \(Self.reportName(index)) \(report.label)  (\(report.sentences.count) sentences)\n"
+            out += "  \(Self.reportName(index)) \(report.label.terminalSafe)  (\(report.sentences.count) sentences)\n"
         }
         for note in notes { out += style.warning("Note: \(note)") + "\n" }
 
@@ -23,13 +23,13 @@ extension CompareRendering {
             case .numberDetail: label = "detail  "
             }
             let relation = difference.kind == .numberDetail ? "~" : "≠"
-            out += "  \(label)  \(Self.passageName(comparison.passage))  \(Self.reportName(comparison.reference)) \"\(difference.referenceText)\"  \(relation)  \(Self.reportName(comparison.report)) \"\(difference.otherText)\"\n"
+            out += "  \(label)  \(Self.passageName(comparison.passage))  \(Self.reportName(comparison.reference)) \"\(difference.referenceText.terminalSafe)\"  \(relation)  \(Self.reportName(comparison.report)) \"\(difference.otherText.terminalSafe)\"\n"
         }
 
         out += "\nWhat each report adds and omits:\n"
         for index in reports.indices {
             let adds = collation.additions(of: index), omits = collation.omissions(of: index)
-            out += "  \(Self.reportName(index)) \(reports[index].label): adds \(Self.list(adds)); omits \(Self.list(omits))\n"
+            out += "  \(Self.reportName(index)) \(reports[index].label.terminalSafe): adds \(Self.list(adds)); omits \(Self.list(omits))\n"
         }
 
         out += "\nPassages:\n"
@@ -40,10 +40,10 @@ extension CompareRendering {
             for report in passage.reports {
                 let body = segments(passage: index, report: report)!.map { segment in
                     switch segment.kind {
-                    case .same, .restyled: segment.text
-                    case .reworded: style.moved("(reworded) ") + segment.text
-                    case .deleted: style.marked(segment.text, open: "[-", close: "-]", colour: TerminalStyle.red)
-                    case .inserted: style.marked(segment.text, open: "{+", close: "+}", colour: TerminalStyle.green)
+                    case .same, .restyled: segment.text.terminalSafe
+                    case .reworded: style.moved("(reworded) ") + segment.text.terminalSafe
+                    case .deleted: style.marked(segment.text.terminalSafe, open: "[-", close: "-]", colour: TerminalStyle.red)
+                    case .inserted: style.marked(segment.text.terminalSafe, open: "{+", close: "+}", colour: TerminalStyle.green)
                     }
                 }.joined()
                 out += "    \(Self.reportName(report)) \(body)\n"

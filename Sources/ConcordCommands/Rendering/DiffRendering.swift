@@ -12,22 +12,22 @@ struct DiffRendering {
         for hunk in diff.hunks {
             switch hunk {
             case .same(_, let range):
-                result += String(decoding: new[range], as: UTF8.self)
+                result += text(new[range])
             case .restyled(let oldRange, let newRange):
                 if showRestyling {
-                    result += deleted(String(decoding: old[oldRange], as: UTF8.self))
-                    result += inserted(String(decoding: new[newRange], as: UTF8.self))
+                    result += deleted(text(old[oldRange]))
+                    result += inserted(text(new[newRange]))
                 } else {
-                    result += String(decoding: new[newRange], as: UTF8.self)
+                    result += text(new[newRange])
                 }
             case .deleted(let range) where diff.moves.contains { $0.old == range }:
-                result += style.marked(String(decoding: old[range], as: UTF8.self), open: "[<", close: ">]", colour: TerminalStyle.yellow)
+                result += style.marked(text(old[range]), open: "[<", close: ">]", colour: TerminalStyle.yellow)
             case .inserted(let range) where diff.moves.contains { $0.new == range }:
-                result += style.marked(String(decoding: new[range], as: UTF8.self), open: "{>", close: "<}", colour: TerminalStyle.yellow)
+                result += style.marked(text(new[range]), open: "{>", close: "<}", colour: TerminalStyle.yellow)
             case .deleted(let range):
-                result += deleted(String(decoding: old[range], as: UTF8.self))
+                result += deleted(text(old[range]))
             case .inserted(let range):
-                result += inserted(String(decoding: new[range], as: UTF8.self))
+                result += inserted(text(new[range]))
             }
         }
         return result.hasSuffix("\n") ? result : result + "\n"
@@ -36,6 +36,9 @@ struct DiffRendering {
     /// What the user is told when the search limit cut the diff short.
     static let approximationNote = "parts of the texts differ too much to search for the shortest diff "
         + "(more than \(WordDiff.searchLimit) word edits between matching passages); the diff there is correct but may show more change than needed"
+
+    /// Report text as shown: control characters escaped (see `terminalSafe`).
+    private func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self).terminalSafe }
 
     private var style: TerminalStyle { TerminalStyle(colour: colour) }
     private func deleted(_ text: String) -> String { style.marked(text, open: "[-", close: "-]", colour: TerminalStyle.red) }

@@ -16,3 +16,34 @@ struct TerminalStyle {
         return body.isEmpty ? String(leading) : String(leading) + paint(open + body + close, code)
     }
 }
+
+extension StringProtocol {
+    /// The text with every control character other than line feed, tab and the carriage return of
+    /// a CRLF line break written as a visible escape (`\u{1B}`), so an id or a report that holds
+    /// terminal escape sequences is shown, never obeyed, by the terminal that displays it.
+    ///
+    /// - Complexity: O(*n*) in the length of the text; a text without control characters is returned as it is.
+    var terminalSafe: String {
+        let scalars = Array(unicodeScalars)
+        func isShown(_ index: Int) -> Bool {
+            !scalars[index].isTerminalControl || (scalars[index] == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
+        }
+        guard !scalars.indices.allSatisfy(isShown) else { return String(self) }
+        var result = ""
+        for index in scalars.indices {
+            if isShown(index) {
+                result.unicodeScalars.append(scalars[index])
+            } else {
+                result += "\\u{" + String(scalars[index].value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 control characters and DEL, except line feed and tab.
+    var isTerminalControl: Bool {
+        (value < 0x20 && value != 0x0A && value != 0x09) || (0x7F...0x9F).contains(value)
+    }
+}

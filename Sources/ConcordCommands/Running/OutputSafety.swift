@@ -15,13 +15,15 @@ enum OutputSafety {
     ///   - inputs: the input paths (files or directories; "-" is skipped).
     /// - Throws: `ValidationError` naming the option, the output and the input it would replace.
     static func check(outputs: [(option: String, path: String)], inputs: [String]) throws {
-        var seen: [(option: String, path: String, identity: FileIdentity)] = []
+        var seen: [(option: String, path: String, place: String)] = []
         for output in outputs where output.path != "-" {
-            guard let identity = FileIdentity(output.path) else { continue }
-            if let earlier = seen.first(where: { $0.identity == identity }) {
+            // Outputs are told apart by where they would be written, whether or not they exist yet.
+            let place = FileIdentity(output.path).map { "\($0.device):\($0.inode)" } ?? absolutePath(output.path)
+            if let earlier = seen.first(where: { $0.place == place }) {
                 throw ValidationError("\(output.option) \(output.path) is the same file as \(earlier.option) \(earlier.path); give each output its own file.")
             }
-            seen.append((output.option, output.path, identity))
+            seen.append((output.option, output.path, place))
+            guard let identity = FileIdentity(output.path) else { continue }
             for input in inputs where input != "-" {
                 guard let inputIdentity = FileIdentity(input) else { continue }
                 if inputIdentity == identity {
@@ -48,6 +50,14 @@ enum OutputSafety {
             inode = UInt64(info.st_ino)
             isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         }
+    }
+
+    /// `path` with its directory resolved (the file itself need not exist).
+    private static func absolutePath(_ path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return (realPath(directory) ?? directory) + "/" + name
     }
 
     private static func realPath(_ path: String) -> String? {

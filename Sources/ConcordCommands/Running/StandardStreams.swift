@@ -8,7 +8,7 @@ import Foundation
 
 /// Writes `text` and a newline to standard error. (A failure to write there cannot be reported.)
 func printError(_ text: String) {
-    var line = text
+    var line = text.terminalSafe
     line.append("\n")
     line.withUTF8 { try? OutputFiles.writeAll(UnsafeRawBufferPointer($0), to: 2, name: "standard error") }
 }
