@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConcordDiffTests",
-            dependencies: ["ConcordDiff", "ConcordText"]
+            dependencies: ["ConcordDiff", "ConcordSimilarity", "ConcordText"]
         ),
     ]
 )
