@@ -1,9 +1,9 @@
 /// What the pipeline knows about one distinct normalized term.
-public struct TermInfo: Equatable, Sendable {
+struct TermInfo: Equatable, Sendable {
     /// Stable 64-bit id: `StableHash` of `text`. Equal texts give equal ids in every process.
-    public var id: UInt64
+    var id: UInt64
     /// The normalized (and, where it applies, name-folded) form.
-    public var text: String
+    var text: String
 }
 
 /// What one raw spelling tells beyond its terms.
