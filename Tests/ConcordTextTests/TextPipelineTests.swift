@@ -120,3 +120,23 @@ import Testing
         #expect(seen.count == words.count)
     }
 }
+
+/// The rule behind the vocabulary's invariant check (`-DCONCORD_INVARIANTS`), on hand-made tables.
+@Suite struct LinearProbingTests {
+    /// Eight slots; `homes` maps each occupied slot to its entry's home slot.
+    func unreachable(_ homes: [Int: Int]) -> Int? {
+        LinearProbing.unreachableSlot(capacity: 8, isOccupied: { homes[$0] != nil }, home: { homes[$0]! })
+    }
+
+    @Test func entriesPastTheirHomeAcrossOccupiedSlotsAreReachable() {
+        #expect(unreachable([:]) == nil)
+        #expect(unreachable([1: 1, 2: 1, 3: 2]) == nil)
+        #expect(unreachable([7: 6, 0: 6, 6: 6]) == nil)   // wrapping around
+    }
+
+    @Test func anEmptySlotBetweenHomeAndEntryIsFound() {
+        #expect(unreachable([1: 1, 3: 1]) == 3)
+        #expect(unreachable([0: 6, 6: 6]) == 0)
+        #expect(unreachable([4: 5]) == 4)
+    }
+}
