@@ -78,11 +78,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ConcordCommandsTests",
-            dependencies: ["ConcordCommands", "ConcordText"]
+            dependencies: ["ConcordCommands", "ConcordText"],
+            exclude: ["Help"]
         ),
         .testTarget(
             name: "ConcordDiffTests",
-            dependencies: ["ConcordDiff", "ConcordText"]
+            dependencies: ["ConcordDiff", "ConcordSimilarity", "ConcordText"]
         ),
     ]
 )

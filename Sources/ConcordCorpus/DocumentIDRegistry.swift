@@ -36,6 +36,7 @@ public struct DocumentIDRegistry {
         hashes.append(hash)
         ids.append(id)
         origins.append(origin)
+        checkInvariants(inserted: position)
         if ids.count * 2 > slots.count { grow() }
         return nil
     }
@@ -56,5 +57,46 @@ public struct DocumentIDRegistry {
             while slots[position] != 0 { position = (position + 1) & mask }
             slots[position] = entry + 1
         }
+        checkInvariants()
     }
+}
+
+// MARK: - Invariants
+
+extension DocumentIDRegistry {
+    #if CONCORD_INVARIANTS
+    /// Traps unless the table is sound: one entry per id, hash and origin, each in exactly one
+    /// slot, at most half the slots used, each reachable by a lookup from its home slot
+    /// (`LinearProbing`).
+    ///
+    /// - Complexity: O(*c* · *p*) for *c* slots and probe runs of *p*: called after each growth,
+    ///   so amortized O(*p*) per registration.
+    @inline(never)
+    private func checkInvariants() {
+        precondition(hashes.count == ids.count && origins.count == ids.count, "id registry: columns of unequal length")
+        precondition(ids.count * 2 <= slots.count, "id registry: \(ids.count) ids in \(slots.count) slots")
+        let entries = slots.filter { $0 != 0 }.map { $0 - 1 }
+        precondition(entries.sorted() == Array(ids.indices), "id registry: an entry missing from the slots, or in two")
+        let mask = slots.count - 1
+        let unreachable = LinearProbing.unreachableSlot(capacity: slots.count, isOccupied: { slots[$0] != 0 },
+                                                        home: { Int(truncatingIfNeeded: hashes[slots[$0] - 1]) & mask })
+        precondition(unreachable == nil, "id registry: slot \(unreachable ?? 0) is cut off from its home slot")
+    }
+
+    /// Traps unless the position just filled is reachable from its home slot.
+    ///
+    /// - Complexity: O(*p*) for a probe run of *p*.
+    @inline(__always)
+    private func checkInvariants(inserted position: Int) {
+        let mask = slots.count - 1
+        precondition(LinearProbing.reaches(position, from: Int(truncatingIfNeeded: hashes[slots[position] - 1]) & mask,
+                                           capacity: slots.count, isOccupied: { slots[$0] != 0 }), "id registry: slot \(position) is cut off")
+    }
+    #else
+    @inline(__always)
+    private func checkInvariants() {}
+
+    @inline(__always)
+    private func checkInvariants(inserted position: Int) {}
+    #endif
 }

@@ -3,7 +3,7 @@
 /// diff) are anchored as equal, and only the stretches between anchors go to `MyersDiff`, each
 /// split again by its own unique words. On long texts this replaces one O((n + m) · d) search with
 /// many small ones, and it aligns rewritten passages on their distinctive words.
-public enum AnchoredDiff {
+enum AnchoredDiff {
     /// Below this many keys on both sides a stretch goes straight to Myers.
     static let directLimit = 64
 
@@ -13,7 +13,7 @@ public enum AnchoredDiff {
     ///   no stretch reached it.
     /// - Complexity: O((*n* + *m*) log(*n* + *m*)) for the anchors, plus Myers on the stretches
     ///   between them.
-    public static func script(_ a: [UInt64], _ b: [UInt64], searchLimit: Int = .max) -> EditScript {
+    static func script(_ a: [UInt64], _ b: [UInt64], searchLimit: Int = .max) -> EditScript {
         var out = EditScript(steps: [], isExact: true)
         diff(a, 0..<a.count, b, 0..<b.count, searchLimit, &out)
         out.steps = MyersDiff.merged(out.steps)

@@ -35,6 +35,7 @@ extension Collation {
                 reportsOf[keep] = (reportsOf[keep] + reportsOf[join]).sorted()
                 reportsOf[join] = []
             }
+            Self.checkInvariants(parent: parent, report: report)
             var passageOfRoot: [Int: Int] = [:]
             var passages: [Passage] = []
             for node in 0..<nodeCount {
@@ -116,4 +117,37 @@ extension Collation {
             return result.reversed()
         }
     }
+}
+
+// MARK: - Invariants
+
+extension Collation.PassageGrouping {
+    /// The first sentence whose group (the nodes whose `parent` chains meet at one root) holds
+    /// another sentence of its report, or one whose parent comes after it; `nil` when every group
+    /// is a passage. `report` gives each sentence's report.
+    ///
+    /// - Complexity: O(*s* · *d*) for *s* sentences whose parent chains are *d* long.
+    static func misgroupedSentence(parent: [Int], report: [Int]) -> Int? {
+        var seen = Set<[Int]>()
+        for node in parent.indices {
+            guard parent[node] <= node else { return node }
+            var root = node
+            while parent[root] != root { root = parent[root] }
+            if !seen.insert([root, report[node]]).inserted { return node }
+        }
+        return nil
+    }
+
+    #if CONCORD_INVARIANTS
+    /// Traps unless every group is a passage (`misgroupedSentence`).
+    @inline(never)
+    static func checkInvariants(parent: [Int], report: [Int]) {
+        if let node = misgroupedSentence(parent: parent, report: report) {
+            preconditionFailure("passage grouping: sentence \(node) is misgrouped")
+        }
+    }
+    #else
+    @inline(__always)
+    static func checkInvariants(parent: [Int], report: [Int]) {}
+    #endif
 }

@@ -8,7 +8,7 @@ import ConcordText
 /// measured once for ``SentenceSimilarity`` (its profile) and tokenized once by the word diff's
 /// pipeline (`TokenizedText`), which its word diffs and number and name comparisons all read.
 /// Sentences that share an uncommon word are scored with ``SentenceSimilarity`` (see ``affinity(_:_:)``); every
-/// pair of reports is aligned (``SentenceAlignment``: in order, then moved passages); the aligned
+/// pair of reports is aligned (`SentenceAlignment`: in order, then moved passages); the aligned
 /// pairs, strongest first, join sentences into passages that hold at most one sentence per report.
 /// Passages are then laid out in one reading order that follows the first report and slots each
 /// other report's own passages in after the passage they follow there.
@@ -136,7 +136,7 @@ public struct Collation: Sendable {
     /// when one adds a fact) would not.
     ///
     /// - Complexity: as ``SentenceSimilarity/score(_:_:)-(Profile,Profile)``.
-    public static func affinity(_ a: SentenceSimilarity.Profile, _ b: SentenceSimilarity.Profile) -> Double {
+    package static func affinity(_ a: SentenceSimilarity.Profile, _ b: SentenceSimilarity.Profile) -> Double {
         let score = SentenceSimilarity().score(a, b)
         let smaller = min(a.stemSet.count, b.stemSet.count)
         guard smaller >= containmentMinimumWords else { return score }
@@ -145,5 +145,5 @@ public struct Collation: Sendable {
     }
 
     /// The fewest distinct stems a sentence has for containment alone to align it.
-    public static let containmentMinimumWords = 5
+    static let containmentMinimumWords = 5
 }

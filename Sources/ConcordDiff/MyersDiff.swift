@@ -1,5 +1,5 @@
 /// One step of an edit script between two sequences.
-public enum EditStep: Equatable, Sendable {
+enum EditStep: Equatable, Sendable {
     /// `count` elements equal, starting at `a` in the first sequence and `b` in the second.
     case equal(a: Int, b: Int, count: Int)
     /// `count` elements of the first sequence, starting at `a`, removed.
@@ -9,12 +9,12 @@ public enum EditStep: Equatable, Sendable {
 }
 
 /// An edit script, and whether it is a shortest one.
-public struct EditScript: Equatable, Sendable {
+struct EditScript: Equatable, Sendable {
     /// The steps, adjacent steps of one kind merged.
-    public var steps: [EditStep]
+    var steps: [EditStep]
     /// False when a search limit cut the work short: the script still turns one sequence into
     /// the other, but may hold more edits than needed.
-    public var isExact: Bool
+    var isExact: Bool
 }
 
 /// The shortest edit script between two sequences of keys (Myers 1986), in linear space: the
@@ -26,7 +26,7 @@ public struct EditScript: Equatable, Sendable {
 /// A search limit bounds it, as GNU diff's "too expensive" heuristic does: a middle-snake search
 /// that has explored `searchLimit` edits splits at the furthest point it reached instead, and
 /// the script says it is not exact.
-public enum MyersDiff {
+enum MyersDiff {
     /// The edit script turning `a` into `b`.
     ///
     /// - Parameter searchLimit: the most edits one middle-snake search explores; unlimited by
@@ -34,7 +34,7 @@ public enum MyersDiff {
     /// - Complexity: O((*n* + *m*) · *d*) time and O(*n* + *m*) space for sequences of *n* and *m*
     ///   keys that differ by *d* edits; with a limit *L*, O((*n* + *m*) · min(*d*, *L*)) per level
     ///   of the recursion.
-    public static func script(_ a: [UInt64], _ b: [UInt64], searchLimit: Int = .max) -> EditScript {
+    static func script(_ a: [UInt64], _ b: [UInt64], searchLimit: Int = .max) -> EditScript {
         var raw: [EditStep] = []
         var exact = true
         a.withUnsafeBufferPointer { x in

@@ -5,12 +5,12 @@
 /// The rule, at word level (after diff-match-patch's semantic cleanup): an equal run is absorbed
 /// when it is no longer than the changes on each side of it, a change's length being the larger of
 /// its deleted and inserted word counts. It repeats until nothing changes.
-public enum SemanticCleanup {
+enum SemanticCleanup {
     /// The cleaned script; applying it still turns the old sequence into the new one.
     ///
     /// - Complexity: O(*s*) for *s* steps: each absorbed run is regrouped with its neighbouring
     ///   changes only, and the scan resumes just before them.
-    public static func apply(_ steps: [EditStep]) -> [EditStep] {
+    static func apply(_ steps: [EditStep]) -> [EditStep] {
         var steps = steps
         var index = 0
         while index < steps.count {

@@ -10,21 +10,21 @@
 ///         .init(old: 0, new: 2, affinity: 0.9), .init(old: 1, new: 0, affinity: 0.8),
 ///         .init(old: 2, new: 1, affinity: 0.7)], threshold: 0.5)
 ///     // in order: 1→0, 2→1; moved: 0→2
-public struct SentenceAlignment: Sendable, Equatable {
+package struct SentenceAlignment: Sendable, Equatable {
     /// Two sentences judged to say the same thing.
-    public struct Pair: Sendable, Equatable {
+    package struct Pair: Sendable, Equatable {
         /// The sentence's index in the old report.
-        public var old: Int
+        package var old: Int
         /// The sentence's index in the new report.
-        public var new: Int
+        package var new: Int
         /// How alike they are, from 0 to 1 (`Collation` uses the sentence similarity score, or
         /// the containment of the shorter sentence's words in the longer one's).
-        public var affinity: Double
+        package var affinity: Double
         /// Whether the pair breaks the order of the in-order pairs: the passage moved.
-        public var moved: Bool
+        package var moved: Bool
 
         /// A pair; `moved` is decided by the alignment.
-        public init(old: Int, new: Int, affinity: Double, moved: Bool = false) {
+        package init(old: Int, new: Int, affinity: Double, moved: Bool = false) {
             self.old = old
             self.new = new
             self.affinity = affinity
@@ -33,7 +33,7 @@ public struct SentenceAlignment: Sendable, Equatable {
     }
 
     /// The matched pairs, in the order of the old report's sentences.
-    public let pairs: [Pair]
+    package let pairs: [Pair]
 
     /// Aligns two reports from the affinities of candidate sentence pairs.
     ///
@@ -44,7 +44,7 @@ public struct SentenceAlignment: Sendable, Equatable {
     ///     not listed are not matched.
     ///   - threshold: the least affinity a matched pair has.
     /// - Complexity: O(*c* log *c*) for *c* candidates at or above the threshold.
-    public init(oldCount: Int, newCount: Int, candidates: [Pair], threshold: Double) {
+    package init(oldCount: Int, newCount: Int, candidates: [Pair], threshold: Double) {
         let eligible = candidates.filter {
             $0.affinity >= threshold && (0..<oldCount).contains($0.old) && (0..<newCount).contains($0.new)
         }.sorted { ($0.old, $0.new) < ($1.old, $1.new) }

@@ -95,6 +95,7 @@ public enum AverageLinkage {
             }
             neighbours[drop] = []
             nodes[keep].version += 1
+            checkInvariants(cluster: keep, nodes: nodes, nextMember: nextMember)
             for other in neighbours[keep].sorted() {
                 let average = linkage(keep, other)
                 guard average >= threshold else { continue }
@@ -113,7 +114,7 @@ public enum AverageLinkage {
     /// One document's entry: its parent cluster (itself while it is a root) and, for a root, the
     /// cluster's version (bumped by each merge), size and last member. One entry is one cache line
     /// fetch, where four arrays would cost four.
-    private struct Node {
+    struct Node {
         var parent: Int32
         var version: Int32
         var size: Int32
@@ -197,6 +198,7 @@ struct MergeQueue {
     }
 
     mutating func push(_ candidate: Candidate) {
+        defer { checkInvariants() }
         heap.append(candidate)
         var child = heap.count - 1
         while child > 0 {
@@ -208,6 +210,7 @@ struct MergeQueue {
     }
 
     mutating func pop() -> Candidate? {
+        defer { checkInvariants() }
         if nextInitial < initial.count && (heap.isEmpty || !heap[0].precedes(initial[nextInitial])) {
             nextInitial += 1
             return initial[nextInitial - 1]
@@ -230,4 +233,66 @@ struct MergeQueue {
         }
         return top
     }
+}
+
+// MARK: - Invariants
+
+extension AverageLinkage {
+    /// The first thing wrong with the cluster rooted at `root`, or `nil` when it is sound: its
+    /// member list, from the root through `nextMember`, holds `size` documents, ends at
+    /// `lastMember`, and every member's parent chain leads to the root.
+    ///
+    /// - Complexity: O(*s* · *d*) for a cluster of *s* members whose parent chains are *d* long.
+    static func clusterViolation(root: Int, nodes: [Node], nextMember: [Int32]) -> String? {
+        guard nodes[root].parent == root else { return "\(root) is no root" }
+        var member = root, last = root, members = 0
+        while member >= 0 && members <= nodes.count {
+            var ancestor = member
+            while nodes[ancestor].parent != ancestor { ancestor = Int(nodes[ancestor].parent) }
+            if ancestor != root { return "member \(member) of \(root) has root \(ancestor)" }
+            members += 1
+            last = member
+            member = Int(nextMember[member])
+        }
+        if members != Int(nodes[root].size) { return "\(root) lists \(members) members, size \(nodes[root].size)" }
+        if last != Int(nodes[root].lastMember) { return "\(root) ends at \(last), last member \(nodes[root].lastMember)" }
+        return nil
+    }
+
+    #if CONCORD_INVARIANTS
+    /// Traps unless the cluster just merged into `cluster` is sound (`clusterViolation`).
+    @inline(never)
+    static func checkInvariants(cluster: Int, nodes: [Node], nextMember: [Int32]) {
+        if let violation = clusterViolation(root: cluster, nodes: nodes, nextMember: nextMember) {
+            preconditionFailure("average linkage: \(violation)")
+        }
+    }
+    #else
+    @inline(__always)
+    static func checkInvariants(cluster: Int, nodes: [Node], nextMember: [Int32]) {}
+    #endif
+}
+
+extension MergeQueue {
+    /// The first position of `heap` whose candidate precedes its parent's, or `nil` when `heap`
+    /// is a binary heap, best first.
+    ///
+    /// - Complexity: O(*n*) for *n* candidates.
+    static func misorderedPosition(in heap: [Candidate]) -> Int? {
+        heap.indices.dropFirst().first { heap[$0].precedes(heap[($0 - 1) / 2]) }
+    }
+
+    #if CONCORD_INVARIANTS
+    /// Traps unless the heap is in heap order (`misorderedPosition`). (The initial candidates are
+    /// sorted once and only read.)
+    @inline(never)
+    func checkInvariants() {
+        if let position = Self.misorderedPosition(in: heap) {
+            preconditionFailure("merge queue: heap position \(position) precedes its parent")
+        }
+    }
+    #else
+    @inline(__always)
+    func checkInvariants() {}
+    #endif
 }

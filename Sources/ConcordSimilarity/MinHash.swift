@@ -36,12 +36,20 @@ public struct MinHasher: Sendable {
         self.increments = increments
     }
 
-    /// Writes the signature of the shingle hashes `hashes` into `signature` (`slots` values).
+    /// Writes the signature of the shingle hashes `hashes` into `signature`, replacing its values.
     ///
+    /// - Parameters:
+    ///   - hashes: a document's shingle hashes (`Shingles.forEachWordShingle`), in any order.
+    ///   - signature: `slots` values; reused from document to document, it allocates nothing.
     /// - Complexity: O(*n* + *k*) for one-permutation hashing, O(*n* · *k*) for affine, with *n*
     ///   shingle hashes and *k* slots.
-    public func sign(_ hashes: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>) {
-        precondition(signature.count == slots)
+    public func sign(_ hashes: [UInt64], into signature: inout [UInt32]) {
+        hashes.withUnsafeBufferPointer { hashes in signature.withUnsafeMutableBufferPointer { sign(hashes, into: $0) } }
+    }
+
+    /// `sign` over buffers.
+    package func sign(_ hashes: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>) {
+        precondition(signature.count == slots, "a signature holds one value per slot")
         signature.update(repeating: Self.empty)
         guard !hashes.isEmpty else { return }
         switch scheme {

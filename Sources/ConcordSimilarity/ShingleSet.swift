@@ -19,7 +19,7 @@ public enum ShingleSet {
     }
 
     /// `sortUnique` over buffers; `scratch` holds at least as many values as `values`.
-    public static func sortUnique(_ values: UnsafeMutableBufferPointer<UInt32>, scratch: UnsafeMutableBufferPointer<UInt32>) -> Int {
+    package static func sortUnique(_ values: UnsafeMutableBufferPointer<UInt32>, scratch: UnsafeMutableBufferPointer<UInt32>) -> Int {
         let count = values.count
         guard count > 1 else { return count }
         precondition(scratch.count >= count)
@@ -65,7 +65,7 @@ public enum ShingleSet {
     ///
     /// - Complexity: O(|A| + |B|).
     @inlinable
-    public static func intersectionCount(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+    package static func intersectionCount(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
         var i = 0, j = 0, count = 0
         let aBlocksEnd = a.count & ~3, bBlocksEnd = b.count & ~3
         if aBlocksEnd > 0 && bBlocksEnd > 0 {

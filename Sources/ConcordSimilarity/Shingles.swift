@@ -25,18 +25,28 @@ public enum ShingleKind: Sendable, Equatable {
 public enum Shingles {
     /// Names the shingle hash functions. Stored with persisted sketches (index files), which are
     /// refused when it differs.
-    public static let identity = "cyclic-polynomial-1"
+    package static let identity = "cyclic-polynomial-1"
 
     /// How many shingles of width `n` a sequence of `length` words or characters has: one per
     /// window, and one for a sequence shorter than `n` (none for an empty one).
     @inlinable
-    public static func count(length: Int, n: Int) -> Int { length >= n ? length - n + 1 : min(length, 1) }
+    package static func count(length: Int, n: Int) -> Int { length >= n ? length - n + 1 : min(length, 1) }
 
     /// Calls `body` with the hash of every word `n`-gram of `ids`, in order.
     ///
+    /// - Parameters:
+    ///   - ids: a document's token ids (`Token.id`), in text order.
+    ///   - n: words per shingle; a document of fewer words gives one shingle of all of them.
+    ///   - body: called once per shingle with its hash.
     /// - Complexity: O(*t* + *n*) for *t* tokens.
     @inlinable
-    public static func forEachWordShingle(_ ids: UnsafeBufferPointer<UInt64>, n: Int, _ body: (UInt64) -> Void) {
+    public static func forEachWordShingle(_ ids: [UInt64], n: Int, _ body: (UInt64) -> Void) {
+        ids.withUnsafeBufferPointer { forEachWordShingle($0, n: n, body) }
+    }
+
+    /// `forEachWordShingle` over a buffer of token ids.
+    @inlinable
+    package static func forEachWordShingle(_ ids: UnsafeBufferPointer<UInt64>, n: Int, _ body: (UInt64) -> Void) {
         guard !ids.isEmpty else { return }
         let width = min(n, ids.count)
         let salt: UInt64 = 0x243F_6A88_85A3_08D3 &+ UInt64(width)
@@ -62,7 +72,7 @@ public enum Shingles {
     /// normalized words joined by single spaces). A text shorter than `n` gives one shingle.
     ///
     /// - Complexity: O(*b* · *n*) for *b* bytes.
-    public static func forEachCharacterShingle(_ text: UnsafeBufferPointer<UInt8>, n: Int, _ body: (UInt64) -> Void) {
+    package static func forEachCharacterShingle(_ text: UnsafeBufferPointer<UInt8>, n: Int, _ body: (UInt64) -> Void) {
         guard !text.isEmpty else { return }
         let width = min(n, text.count)
         var start = 0
@@ -79,5 +89,5 @@ public enum Shingles {
 
     /// The murmur3 finalizer (`StableHash.mix`): every input bit reaches every output bit.
     @inlinable @inline(__always)
-    public static func finalize(_ value: UInt64) -> UInt64 { StableHash.mix(value) }
+    package static func finalize(_ value: UInt64) -> UInt64 { StableHash.mix(value) }
 }

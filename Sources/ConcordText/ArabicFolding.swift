@@ -12,11 +12,11 @@
 /// Syllables: a و or ي right after a non-initial alef starts a new syllable and is a consonant;
 /// it becomes the placeholder `W` or `Y`. The article ال at the start of a word of five or more
 /// letters is split off.
-public enum ArabicFolding {
+enum ArabicFolding {
     /// Placeholders that survive transliteration; `NameFolding` reads them, `plainForm` lowercases them.
-    public static let placeholderH: Unicode.Scalar = "H"
-    public static let placeholderW: Unicode.Scalar = "W"
-    public static let placeholderY: Unicode.Scalar = "Y"
+    static let placeholderH: Unicode.Scalar = "H"
+    static let placeholderW: Unicode.Scalar = "W"
+    static let placeholderY: Unicode.Scalar = "Y"
 
     static let alef: Unicode.Scalar = "\u{0627}"
     static let lam: Unicode.Scalar = "\u{0644}"
@@ -24,7 +24,7 @@ public enum ArabicFolding {
     static let yeh: Unicode.Scalar = "\u{064A}"
 
     /// Whether a scalar is in one of the Arabic blocks (after NFKC, presentation forms are gone).
-    public static func isArabicScript(_ scalar: Unicode.Scalar) -> Bool {
+    static func isArabicScript(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF: return true
         default: return false
@@ -34,7 +34,7 @@ public enum ArabicFolding {
     /// The folded form of one scalar: `nil` to drop it, otherwise its replacement.
     ///
     /// - Complexity: O(1).
-    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
         case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673, 0x06D5: return alef
         case 0x0649, 0x06CC, 0x06D0, 0x06CE, 0x0626: return yeh
@@ -53,15 +53,15 @@ public enum ArabicFolding {
     }
 
     /// An Arabic-script word after folding: its letters, and whether a leading article was split off.
-    public struct FoldedWord: Equatable, Sendable {
-        public var text: String
-        public var hadArticle: Bool
+    struct FoldedWord: Equatable, Sendable {
+        var text: String
+        var hadArticle: Bool
     }
 
     /// Folds a (casefolded) word: letter table, consonantal waw/yeh after alef, article split.
     ///
     /// - Complexity: O(*n*) in the number of scalars.
-    public static func foldWord(_ word: String) -> FoldedWord {
+    static func foldWord(_ word: String) -> FoldedWord {
         var scalars: [Unicode.Scalar] = []
         for scalar in word.unicodeScalars {
             guard let folded = fold(scalar) else { continue }

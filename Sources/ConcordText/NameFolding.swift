@@ -35,30 +35,30 @@
 /// pipeline applies it only to words from non-Latin script and to capitalized words that are not
 /// English function words and not at the start of a sentence (unless the next word is capitalized
 /// too, as in "Deir Ezzor was shelled"). There each word is folded as part of a longer name.
-public enum NameFolding {
+package enum NameFolding {
     /// Where a word stands in the name it belongs to.
-    public struct Context: Sendable, Equatable {
+    package struct Context: Sendable, Equatable {
         /// The word ends the name, so its final vowel class is kept.
-        public var isLast: Bool
+        package var isLast: Bool
         /// The name is this one word (the u mark of step 10 applies).
-        public var isWholeName: Bool
+        package var isWholeName: Bool
         /// Step 3 applies: the name is one short Latin word.
-        public var keepsDiphthong: Bool
+        package var keepsDiphthong: Bool
 
-        public init(isLast: Bool, isWholeName: Bool, keepsDiphthong: Bool = false) {
+        package init(isLast: Bool, isWholeName: Bool, keepsDiphthong: Bool = false) {
             self.isLast = isLast
             self.isWholeName = isWholeName
             self.keepsDiphthong = keepsDiphthong
         }
 
         /// A word of running text, folded as part of a longer name.
-        public static let inText = Context(isLast: true, isWholeName: false)
+        package static let inText = Context(isLast: true, isWholeName: false)
     }
 
     /// A folded word and the number of consonants in its skeleton (before the u mark and suffix).
-    public struct Folded: Sendable, Equatable {
-        public var text: String
-        public var consonantCount: Int
+    package struct Folded: Sendable, Equatable {
+        package var text: String
+        package var consonantCount: Int
     }
 
     /// The folded form of a word.
@@ -68,7 +68,7 @@ public enum NameFolding {
     ///   - arabicScript: the word was written in Arabic script.
     ///   - context: where the word stands in its name.
     /// - Complexity: O(*n*) in the word's length.
-    public static func fold(_ nameForm: String, arabicScript: Bool, context: Context = .inText) -> Folded {
+    package static func fold(_ nameForm: String, arabicScript: Bool, context: Context = .inText) -> Folded {
         var word = Array(nameForm.utf8)
         let latin = !arabicScript
         if latin { foldSlavicJ(&word) }
@@ -120,7 +120,7 @@ public enum NameFolding {
 
     /// Whether a normalized Latin word is a name article: al, el, il, ul, ol, l, or a vowel with a
     /// sun letter (as, ash, ad, ar, az, at, an, ez, …, doubled forms too).
-    public static func isArticle(_ word: String) -> Bool {
+    package static func isArticle(_ word: String) -> Bool {
         var copy = word
         return copy.withUTF8 { isArticle(UnsafeRawBufferPointer($0)) }
     }
@@ -169,20 +169,20 @@ public enum NameFolding {
     }
 
     /// Articles that join a capitalized next word across a space ("Al Mayadin").
-    public static func isSpacedArticle(_ word: String) -> Bool { word == "al" || word == "el" }
+    package static func isSpacedArticle(_ word: String) -> Bool { word == "al" || word == "el" }
 
     /// Generic Arabic place nouns (sub-district, village, city, farms) that precede a place name
     /// in gazetteer forms; dropped from a key when other words remain.
-    public static func isDescriptor(_ word: String) -> Bool { descriptors.contains(word) }
+    package static func isDescriptor(_ word: String) -> Bool { descriptors.contains(word) }
 
     /// Whether the bytes between two words are a single hyphen (ASCII, U+2010 or U+2011).
-    public static func isHyphen(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isHyphen(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
         if gap.count == 1 { return gap[0] == UInt8(ascii: "-") }
         return gap.count == 3 && gap[0] == 0xE2 && gap[1] == 0x80 && (gap[2] == 0x90 || gap[2] == 0x91)
     }
 
     /// English function and common words, never name-folded even when capitalized.
-    public static func isFunctionWord(_ word: String) -> Bool { EnglishFunctionWords.all.contains(word) }
+    package static func isFunctionWord(_ word: String) -> Bool { EnglishFunctionWords.all.contains(word) }
 
     // MARK: - Letters
 
@@ -190,7 +190,7 @@ public enum NameFolding {
     static let j = UInt8(ascii: "j")
     static let upperH = UInt8(ascii: "H"), upperW = UInt8(ascii: "W"), upperY = UInt8(ascii: "Y")
     /// The syllable break: an apostrophe between two vowels (Sa'ir), written by `WordNormalizer`.
-    public static let syllableBreak = UInt8(ascii: "Z")
+    package static let syllableBreak = UInt8(ascii: "Z")
     // Temporary bytes for digraph results, so that one rewrite cannot feed another.
     static let placeholderKH: UInt8 = 1, placeholderGH: UInt8 = 2, placeholderSH: UInt8 = 3
     static let placeholderTH: UInt8 = 4, placeholderDH: UInt8 = 5

@@ -36,7 +36,13 @@ public struct ScrapeCleaner: Sendable {
     /// Splits `text` into lines and sorts each into kept or removed.
     ///
     /// - Complexity: O(*n*) in the bytes of the text.
-    public func clean(_ text: UnsafeBufferPointer<UInt8>) -> Result {
+    public func clean(_ text: String) -> Result {
+        var copy = text
+        return copy.withUTF8 { clean($0) }
+    }
+
+    /// `clean` over the text's UTF-8 bytes.
+    package func clean(_ text: UnsafeBufferPointer<UInt8>) -> Result {
         var result = Result(kept: [], removed: [])
         guard let base = text.baseAddress else { return result }
         var lineStart = 0
@@ -54,17 +60,11 @@ public struct ScrapeCleaner: Sendable {
         return result
     }
 
-    /// Convenience over a `String`.
-    public func clean(_ text: String) -> Result {
-        var copy = text
-        return copy.withUTF8 { clean($0) }
-    }
-
     /// Why `line` is junk, or `nil` when it is article text.
     ///
     /// - Complexity: O(*n*) in the line's bytes. Prose is ruled out cheaply: a script statement
     ///   always holds `{`, `;` or `=` (found with `memchr`), and page furniture is a short line.
-    public func classify(_ line: UnsafeBufferPointer<UInt8>) -> Reason? {
+    func classify(_ line: UnsafeBufferPointer<UInt8>) -> Reason? {
         guard let base = line.baseAddress, !line.isEmpty else { return nil }
         let mayBeScript = memchr(base, Int32(UInt8(ascii: "{")), line.count) != nil
             || memchr(base, Int32(UInt8(ascii: ";")), line.count) != nil

@@ -10,10 +10,10 @@ public final class SentenceSegmenter {
         breaker = try ICUBreaker(.sentences)  // English, with CLDR's standard suppressions (Mr., Dr., …)
     }
 
-    /// The sentences of `text[range]`.
+    /// The sentences of `text[range]`, as UTF-8 byte ranges of `text`.
     ///
     /// - Complexity: O(*n*) in the bytes of the range.
-    public func sentences(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws(TextError) -> [Range<Int>] {
+    package func sentences(in text: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws(TextError) -> [Range<Int>] {
         let slice = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
         let (utf16, utf8Offsets) = UTF16Offsets.units(of: slice)
         var result: [Range<Int>] = []
@@ -63,7 +63,9 @@ public final class SentenceSegmenter {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    /// The sentences of a whole string, as UTF-8 byte ranges.
+    /// The sentences of `text`, as UTF-8 byte ranges.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the text.
     public func sentences(in text: String) throws(TextError) -> [Range<Int>] {
         var copy = text
         let outcome = copy.withUTF8 { buffer in

@@ -1,12 +1,12 @@
 /// A fast 64-bit hash of bytes that is the same on every run and every (little-endian) machine,
 /// unlike Swift's `Hasher`, which is seeded per process. Token ids, shingle ids and on-disk formats
 /// all rest on it.
-public enum StableHash {
+@usableFromInline package enum StableHash {
     @usableFromInline static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// Names this hash function. Stored with persisted sketches (index files): sketches made with
     /// another function are not comparable, and are refused.
-    public static let identity = "stable-hash-3"
+    package static let identity = "stable-hash-3"
 
     /// The hash of `bytes`: eight bytes at a time with one multiply and rotate each, then the last
     /// one to seven bytes as one zero-padded little-endian value, then one murmur finalizer. A word
@@ -15,7 +15,7 @@ public enum StableHash {
     ///
     /// - Complexity: O(*n*) in the number of bytes.
     @inlinable
-    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    package static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         let count = bytes.count
         var state = seed ^ (UInt64(count) &* multiplier)
         guard let base = bytes.baseAddress, count > 0 else { return mix(state) }
@@ -47,7 +47,7 @@ public enum StableHash {
     /// The hash of the first `count` bytes (1 to 7) of `word`, eight bytes loaded little-endian:
     /// equal to `hash` of those bytes, without touching memory again.
     @inlinable @inline(__always)
-    public static func hash(word: UInt64, count: Int) -> UInt64 {
+    package static func hash(word: UInt64, count: Int) -> UInt64 {
         let tail = word & ((1 &<< UInt64(8 * count)) &- 1)
         return mix(((UInt64(count) &* multiplier) ^ tail) &* multiplier)
     }
@@ -55,7 +55,7 @@ public enum StableHash {
     /// The hash of the first `count` bytes (8 to 15) of `first` and `second`, sixteen bytes loaded
     /// little-endian: equal to `hash` of those bytes, without a loop or a call.
     @inlinable @inline(__always)
-    public static func hash(first: UInt64, second: UInt64, count: Int) -> UInt64 {
+    package static func hash(first: UInt64, second: UInt64, count: Int) -> UInt64 {
         var state = ((UInt64(count) &* multiplier) ^ first) &* multiplier
         state = (state << 29) | (state >> 35)
         let remaining = count &- 8
@@ -66,14 +66,14 @@ public enum StableHash {
 
     /// The hash of a string's UTF-8 bytes.
     @inlinable
-    public static func hash(_ text: String, seed: UInt64 = 0) -> UInt64 {
+    package static func hash(_ text: String, seed: UInt64 = 0) -> UInt64 {
         var copy = text
         return copy.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
     }
 
     /// The murmur3 64-bit finalizer: a bijection that spreads every input bit over the output.
     @inlinable @inline(__always)
-    public static func mix(_ value: UInt64) -> UInt64 {
+    package static func mix(_ value: UInt64) -> UInt64 {
         var x = value
         x ^= x >> 33
         x = x &* 0xFF51_AFD7_ED55_8CCD

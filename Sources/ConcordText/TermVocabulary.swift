@@ -1,9 +1,9 @@
 /// What the pipeline knows about one distinct normalized term.
-public struct TermInfo: Equatable, Sendable {
+struct TermInfo: Equatable, Sendable {
     /// Stable 64-bit id: `StableHash` of `text`. Equal texts give equal ids in every process.
-    public var id: UInt64
+    var id: UInt64
     /// The normalized (and, where it applies, name-folded) form.
-    public var text: String
+    var text: String
 }
 
 /// What one raw spelling tells beyond its terms.
@@ -140,6 +140,7 @@ final class TermVocabulary {
         let arenaOffset = raw.count > 16 ? store(raw) : 0
         slots[index] = Slot(hash: hash, head: head, lengthPlusOne: lengthPlusOne, arenaOffset: arenaOffset, entry: entry)
         count += 1
+        checkInvariants(inserted: index)
         if count * 2 > mask + 1 { grow() }
         return entry
     }
@@ -177,7 +178,51 @@ final class TermVocabulary {
             slots[index] = old[number]
         }
         old.deallocate()
+        checkInvariants()
     }
+}
+
+// MARK: - Invariants
+
+extension TermVocabulary {
+    #if CONCORD_INVARIANTS
+    /// Traps unless the slot table is sound: `count` slots occupied, at most half of them, each
+    /// reachable by a lookup from its home slot (`LinearProbing`), its long spelling inside the
+    /// arena and its terms among `terms`; and each term interned once.
+    ///
+    /// - Complexity: O(*c* · *p*) for *c* slots and probe runs of *p*: called after each growth,
+    ///   so amortized O(*p*) per insertion.
+    @inline(never)
+    private func checkInvariants() {
+        let capacity = mask + 1
+        let occupied = (0..<capacity).filter { slots[$0].lengthPlusOne != 0 }
+        precondition(occupied.count == count && count * 2 <= capacity, "vocabulary: \(occupied.count) slots of \(capacity) for \(count)")
+        let unreachable = LinearProbing.unreachableSlot(capacity: capacity, isOccupied: { slots[$0].lengthPlusOne != 0 },
+                                                        home: { Int(truncatingIfNeeded: slots[$0].hash) & mask })
+        precondition(unreachable == nil, "vocabulary: slot \(unreachable ?? 0) is cut off from its home slot")
+        for slot in occupied.map({ slots[$0] }) {
+            let length = Int(slot.lengthPlusOne) - 1
+            precondition(length <= 16 || Int(slot.arenaOffset) + length <= arenaUsed, "vocabulary: a spelling past the arena")
+            precondition(Int(slot.entry.term) < terms.count && Int(slot.entry.foldedTerm) < terms.count, "vocabulary: an unknown term")
+        }
+        precondition(termIndexByText.count == terms.count, "vocabulary: a term interned twice")
+    }
+
+    /// Traps unless the slot just filled, `slot`, is reachable from its home slot.
+    ///
+    /// - Complexity: O(*p*) for a probe run of *p*.
+    @inline(__always)
+    private func checkInvariants(inserted slot: Int) {
+        precondition(LinearProbing.reaches(slot, from: Int(truncatingIfNeeded: slots[slot].hash) & mask, capacity: mask + 1,
+                                           isOccupied: { slots[$0].lengthPlusOne != 0 }), "vocabulary: slot \(slot) is cut off")
+    }
+    #else
+    @inline(__always)
+    private func checkInvariants() {}
+
+    @inline(__always)
+    private func checkInvariants(inserted slot: Int) {}
+    #endif
 }
 
 @inline(__always)

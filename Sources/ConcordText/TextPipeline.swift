@@ -48,7 +48,7 @@ public final class TextPipeline {
     }
 
     public let options: Options
-    public let cleaner = ScrapeCleaner()
+    package let cleaner = ScrapeCleaner()
     private let segmenter: WordSegmenter
     private let normalizer: WordNormalizer
     private let vocabulary = TermVocabulary()
@@ -63,7 +63,7 @@ public final class TextPipeline {
     public func text(of token: Token) -> String { vocabulary.terms[Int(token.term)].text }
 
     /// The byte ranges of `text` that the pipeline reads: the cleaner's kept lines, or everything.
-    public func readableRanges(of text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    package func readableRanges(of text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         options.clean ? cleaner.clean(text).kept : [0..<text.count]
     }
 
@@ -71,7 +71,7 @@ public final class TextPipeline {
     /// name articles. Tokens whose normalized form is empty (a lone ʿ) are skipped too.
     ///
     /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
-    public func forEachToken(
+    package func forEachToken(
         in text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void
     ) throws(TextError) {
         try scan(text, plainWordsByHash: false) { range, term, id in body(Token(range: range, term: term, id: id)) }
@@ -85,7 +85,7 @@ public final class TextPipeline {
     /// register; other words take the full path.
     ///
     /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
-    public func appendTokenIDs(in text: UnsafeBufferPointer<UInt8>, to ids: TokenIDBuffer) throws(TextError) {
+    package func appendTokenIDs(in text: UnsafeBufferPointer<UInt8>, to ids: TokenIDBuffer) throws(TextError) {
         var cursor = ids.reserve(1)
         defer { ids.commit(cursor) }
         // The write position is reached through a pointer: a local variable that `emit` captured
@@ -308,7 +308,10 @@ public final class TextPipeline {
         gap.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0x0A }
     }
 
-    /// Every token of `text`.
+    /// Every token of `text`, in order, skipping cleaned-out lines, dropped name articles and
+    /// words whose normalized form is empty.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
     public func tokens(in text: String) throws(TextError) -> [Token] {
         var copy = text
         let outcome = copy.withUTF8 { buffer in

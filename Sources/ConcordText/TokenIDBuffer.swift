@@ -1,13 +1,13 @@
 /// Token ids as the pipeline writes them: a growable buffer that the pipeline sizes once per line
 /// (a line of *n* bytes holds at most *n* words) and then fills without a capacity or uniqueness
 /// check per word. Reused across documents, it allocates only when a document outgrows it.
-public final class TokenIDBuffer {
+package final class TokenIDBuffer {
     /// Number of ids written.
-    public private(set) var count = 0
+    package private(set) var count = 0
     private var capacity: Int
     private var storage: UnsafeMutablePointer<UInt64>
 
-    public init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)
         storage = .allocate(capacity: self.capacity)
     }
@@ -15,13 +15,13 @@ public final class TokenIDBuffer {
     deinit { storage.deallocate() }
 
     /// Forgets every id, keeping the storage.
-    public func removeAll() { count = 0 }
+    package func removeAll() { count = 0 }
 
     /// The ids written, as an array.
-    public var ids: [UInt64] { withUnsafeBufferPointer { Array($0) } }
+    package var ids: [UInt64] { withUnsafeBufferPointer { Array($0) } }
 
     /// Calls `body` with the ids written.
-    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt64>) throws -> R) rethrows -> R {
+    package func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt64>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: storage, count: count))
     }
 

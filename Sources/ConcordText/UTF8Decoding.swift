@@ -4,7 +4,7 @@ public enum UTF8Decoding {
     /// is valid (overlong forms, surrogates and code points past U+10FFFF are ill-formed).
     ///
     /// - Complexity: O(*n*) in the number of bytes, with an ASCII fast path eight bytes at a time.
-    public static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
+    package static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer) -> Int? {
         let count = bytes.count
         var index = 0
         while index < count {

@@ -9,7 +9,7 @@ public struct WordSegment: Equatable, Sendable {
     /// byte scanner; `false` does not say the opposite.)
     public var isPlain: Bool
 
-    public init(start: Int, end: Int, hasLetters: Bool, isPlain: Bool = false) {
+    init(start: Int, end: Int, hasLetters: Bool, isPlain: Bool = false) {
         self.start = start
         self.end = end
         self.hasLetters = hasLetters
@@ -46,7 +46,7 @@ public final class WordSegmenter {
     /// Calls `body` with every word of `text[range]`, in order.
     ///
     /// - Complexity: O(*n*) in the bytes of the range; ICU is called once per distinct complex span.
-    public func forEachWord(
+    package func forEachWord(
         in text: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (WordSegment) throws(TextError) -> Void
     ) throws(TextError) {
         if Self.isSimple(text, range) {
@@ -77,7 +77,9 @@ public final class WordSegmenter {
         }
     }
 
-    /// Convenience: every word of `text`.
+    /// Every word of `text`, in order.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the text; ICU is called once per distinct complex span.
     public func words(in text: String) throws(TextError) -> [WordSegment] {
         var copy = text
         let outcome = copy.withUTF8 { buffer in

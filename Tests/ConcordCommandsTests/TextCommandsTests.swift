@@ -52,15 +52,28 @@ import Testing
         #expect(outcome.error.contains("no-such-report.txt: No such file or directory"))
     }
 
-    @Test func theScrapedReportLosesItsScriptLines() throws {
-        let seed = ConcordProcess.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/seed/omar-oil-field-2021-06-28.txt")
-        guard FileManager.default.fileExists(atPath: seed.path) else {
-            print("skipped: \(seed.path) is absent (the shared corpus lives beside the repo as ../shared)")
-            return
-        }
-        let outcome = try ConcordProcess.run(["normalize", "--show-removed", seed.path])
+    static let seedReport = ConcordProcess.repository.deletingLastPathComponent()
+        .appendingPathComponent("shared/corpus/seed/omar-oil-field-2021-06-28.txt")
+
+    /// The sample corpus's scraped republication: one script line and two furniture lines.
+    @Test func theSampleRepublicationLosesItsScriptAndFurnitureLines() throws {
+        try expectRemoved(ConcordProcess.repository.appendingPathComponent("Corpus/omar-oil-field/levant-daily.txt"),
+                          script: 1, furniture: 2)
+    }
+
+    /// The real scraped report in `../shared`: two script lines.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: NormalizeCommandTests.seedReport.path), "needs \(NormalizeCommandTests.seedReport.path)"))
+    func theScrapedReportLosesItsScriptLines() throws {
+        try expectRemoved(Self.seedReport, script: 2, furniture: 0)
+    }
+
+    /// Checks that `normalize --show-removed` reports `script` and `furniture` removed lines of the
+    /// report at `url` and prints none of the script.
+    func expectRemoved(_ url: URL, script: Int, furniture: Int) throws {
+        let outcome = try ConcordProcess.run(["normalize", "--show-removed", url.path])
         #expect(outcome.status == 0)
-        #expect(outcome.error.components(separatedBy: "removed script line").count == 3)
+        #expect(outcome.error.components(separatedBy: "removed script line").count == script + 1)
+        #expect(outcome.error.components(separatedBy: "removed page-furniture line").count == furniture + 1)
         #expect(!outcome.text.contains("cnxps"))
     }
 }

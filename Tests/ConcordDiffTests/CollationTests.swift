@@ -125,3 +125,15 @@ import ConcordText
         }
     }
 }
+
+/// The check that `-DCONCORD_INVARIANTS` runs on the passage grouping's union-find.
+@Suite struct PassageGroupingInvariantTests {
+    /// Sentences 0 and 2 are of report 0, sentence 1 of report 1.
+    @Test func aPassageWithTwoSentencesOfOneReportIsFound() {
+        let report = [0, 1, 0]
+        #expect(Collation.PassageGrouping.misgroupedSentence(parent: [0, 0, 2], report: report) == nil)
+        #expect(Collation.PassageGrouping.misgroupedSentence(parent: [0, 0, 0], report: report) == 2)
+        #expect(Collation.PassageGrouping.misgroupedSentence(parent: [0, 0, 1], report: report) == 2)
+        #expect(Collation.PassageGrouping.misgroupedSentence(parent: [1, 1, 2], report: report) == 0)
+    }
+}

@@ -4,15 +4,16 @@ import ConcordDiff
 
 /// The acceptance bar of issue 5: deciding at the default threshold agrees with the human labels
 /// of the MSRP training split on at least 75% of pairs.
+/// The split lives in `../shared/corpus`, beside the repository; without it the test is listed as
+/// skipped (the sample `Corpus/` has no labelled sentence pairs).
 @Suite struct MSRPAccuracyTests {
-    @Test func decisionsAtTheDefaultThresholdReachThreeQuartersOnMSRPTrain() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/corpus/paraphrase/msrp_train.jsonl")
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            print("skipped: \(url.path) is absent (the shared corpus lives beside the repo as ../shared)")
-            return
-        }
+    static let msrpTrain = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/corpus/paraphrase/msrp_train.jsonl")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: MSRPAccuracyTests.msrpTrain.path), "needs \(MSRPAccuracyTests.msrpTrain.path)"))
+    func decisionsAtTheDefaultThresholdReachThreeQuartersOnMSRPTrain() throws {
+        let url = Self.msrpTrain
         let similarity = SentenceSimilarity()
         var pairs = 0, agreements = 0
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {

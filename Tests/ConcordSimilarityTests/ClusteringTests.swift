@@ -90,6 +90,56 @@ import Testing
     }
 }
 
+/// The checks that `-DCONCORD_INVARIANTS` runs inside average linkage, against broken structures.
+@Suite struct AverageLinkageInvariantTests {
+    func candidate(_ average: Double, _ first: Int32 = 0) -> MergeQueue.Candidate {
+        MergeQueue.Candidate(average: average, first: first, second: first + 1, firstVersion: 0, secondVersion: 0)
+    }
+
+    @Test func aHeapOutOfOrderIsFoundAtTheChildThatPrecedesItsParent() {
+        #expect(MergeQueue.misorderedPosition(in: [candidate(0.9), candidate(0.5), candidate(0.7), candidate(0.4)]) == nil)
+        #expect(MergeQueue.misorderedPosition(in: [candidate(0.9), candidate(0.5), candidate(0.7), candidate(0.6)]) == 3)
+        #expect(MergeQueue.misorderedPosition(in: [candidate(0.5, 1), candidate(0.5, 0)]) == 1)
+    }
+
+    /// Random pushes between pops: each pop hands out the best candidate held, as a plain list
+    /// searched from end to end would.
+    @Test func popsTheBestCandidateHeld() {
+        var generator = SplitMix64(seed: 5)
+        var held = (0..<50).map { candidate(Double(generator.next() % 100) / 100, Int32($0)) }
+        var queue = MergeQueue(initial: held)
+        for round in 0..<300 {
+            if round % 3 != 2 {
+                let pushed = candidate(Double(generator.next() % 100) / 100, Int32(100 + round))
+                queue.push(pushed)
+                held.append(pushed)
+            }
+            guard round % 2 == 1 || round >= 250 else { continue }
+            let best = held.indices.min { held[$0].precedes(held[$1]) }
+            let popped = queue.pop()
+            #expect(popped.map { [$0.average, Double($0.first)] } == best.map { [held[$0].average, Double(held[$0].first)] })
+            if let best { held.remove(at: best) }
+        }
+    }
+
+    /// Documents 0 and 1 form one cluster rooted at 0; 2 is alone.
+    @Test func aClusterWhoseListDisagreesWithItsRootIsFound() {
+        let nodes = [AverageLinkage.Node(parent: 0, version: 1, size: 2, lastMember: 1),
+                     AverageLinkage.Node(parent: 0, version: 0, size: 1, lastMember: 1),
+                     AverageLinkage.Node(parent: 2, version: 0, size: 1, lastMember: 2)]
+        #expect(AverageLinkage.clusterViolation(root: 0, nodes: nodes, nextMember: [1, -1, -1]) == nil)
+        #expect(AverageLinkage.clusterViolation(root: 2, nodes: nodes, nextMember: [1, -1, -1]) == nil)
+        var wrongSize = nodes
+        wrongSize[0].size = 3
+        #expect(AverageLinkage.clusterViolation(root: 0, nodes: wrongSize, nextMember: [1, -1, -1]) != nil)
+        var wrongParent = nodes
+        wrongParent[1].parent = 2
+        #expect(AverageLinkage.clusterViolation(root: 0, nodes: wrongParent, nextMember: [1, -1, -1]) != nil)
+        #expect(AverageLinkage.clusterViolation(root: 0, nodes: nodes, nextMember: [1, 2, -1]) != nil)
+        #expect(AverageLinkage.clusterViolation(root: 1, nodes: nodes, nextMember: [1, -1, -1]) != nil)
+    }
+}
+
 @Suite struct SimilarityPipelineTests {
     static let wire = """
     Rockets struck a base housing US forces near the Omar oil field in eastern Syria on Monday evening, \

@@ -38,17 +38,35 @@ import Testing
         #expect(cleaner.clean(line).removed.isEmpty)
     }
 
+    static let seedReport = "seed/omar-oil-field-2021-06-28.txt"
+
+    /// On the sample corpus's scraped republication: its script line and its two furniture lines
+    /// go, every other line stays.
+    @Test func cleansTheSampleRepublication() throws {
+        try expectCleaned(SharedCorpus.sample("omar-oil-field/levant-daily.txt"), removed: [
+            "cnxps": .script, "Share this article": .pageFurniture, "Subscribe to our newsletter": .pageFurniture,
+        ])
+    }
+
     /// On the real scraped report: both script lines go, every sentence of the article stays.
-    @Test func cleansTheOmarOilFieldReport() throws {
-        guard let url = SharedCorpus.file("seed/omar-oil-field-2021-06-28.txt") else { return }
+    @Test(.enabled(if: SharedCorpus.has(ScrapeCleanerTests.seedReport), "needs ../shared/corpus/\(ScrapeCleanerTests.seedReport)"))
+    func cleansTheOmarOilFieldReport() throws {
+        try expectCleaned(SharedCorpus.file(Self.seedReport), removed: ["cnxps": .script, "window.location": .script])
+    }
+
+    /// Checks that cleaning the report at `url` removes exactly one line holding each key of
+    /// `removed`, for that reason, and keeps every other line.
+    func expectCleaned(_ url: URL, removed: [String: ScrapeCleaner.Reason]) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
+        let utf8 = Array(text.utf8)
         let result = cleaner.clean(text)
-        #expect(result.removed.count == 2)
-        #expect(result.removed.allSatisfy { $0.reason == .script })
+        let removedLines = result.removed.map { (String(decoding: utf8[$0.range], as: UTF8.self), $0.reason) }
+        #expect(removedLines.count == removed.count)
+        for (marker, reason) in removed {
+            #expect(removedLines.filter { $0.0.contains(marker) }.map(\.1) == [reason], "\(marker)")
+        }
         let kept = keptText(text).joined(separator: "\n")
-        #expect(!kept.contains("cnxps"))
-        #expect(!kept.contains("window.location"))
-        let articleLines = text.split(separator: "\n").filter { !$0.contains("cnxps") && !$0.contains("window.location") }
+        let articleLines = text.split(separator: "\n").filter { line in !removed.keys.contains { line.contains($0) } }
         for line in articleLines { #expect(kept.contains(line)) }
     }
 
