@@ -7,9 +7,12 @@ import Foundation
 internal import ConcordText
 
 /// Reads a directory tree of text files as documents: the id of each is its path relative to the
-/// directory, files are taken in byte order of those paths (so runs are reproducible), and only
-/// files with the chosen extensions are read. Binary files (a NUL byte) and files that are not
-/// UTF-8 are skipped with a reason; empty files are kept as empty documents.
+/// directory (its exact bytes when they are not UTF-8, see `DocumentID.fileName`), files are taken
+/// in byte order of those paths (so runs are reproducible), and only files with the chosen
+/// extensions are read. Symbolic links are followed, with loops detected (see `DirectoryWalk`).
+/// Every file that is not read is reported with its reason: binary files (a NUL byte), files that
+/// are not UTF-8, unreadable files and directories, broken links, loops. Empty files are kept as
+/// empty documents.
 public struct DirectoryReader: Sendable {
     public let path: String
     /// File extensions to read, without the dot, lowercase; empty means every file.
@@ -24,50 +27,73 @@ public struct DirectoryReader: Sendable {
 
     /// The relative paths of the files that will be read, in order.
     public func relativePaths() throws -> [String] {
-        let root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else {
-            throw CorpusError(file: path, "cannot list the directory")
+        try walk().entries().compactMap { entry in
+            if case .file(let relative, _) = entry { DocumentID(path: relative).description } else { nil }
         }
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var result: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            if !extensions.isEmpty && !extensions.contains(url.pathExtension.lowercased()) { continue }
-            let full = url.standardizedFileURL.path
-            result.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent)
-        }
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private func walk() -> DirectoryWalk {
+        var root = Array(path.utf8)
+        while root.count > 1, root.last == UInt8(ascii: "/") { root.removeLast() }
+        return DirectoryWalk(root: root, extensions: extensions)
     }
 
     /// Calls `body` with each file in order: a document, or why the file is skipped.
     ///
     /// - Complexity: O(*n*) in the bytes read; one file in memory at a time.
     public func forEachRecord(_ body: (DirectoryRecord) throws -> Void) throws {
-        for relative in try relativePaths() {
-            let full = (path as NSString).appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: full) else {
-                try body(.skipped(relative, "cannot be read"))
-                continue
+        for entry in try walk().entries() {
+            switch entry {
+            case .skipped(let relative, let reason):
+                try body(.skipped(DocumentID(path: relative).description, reason))
+            case .file(let relative, let full):
+                let id = DocumentID(path: relative)
+                let name = id.description
+                let bytes: [UInt8]
+                do {
+                    bytes = try Self.contents(of: full)
+                } catch {
+                    try body(.skipped(name, "cannot be read: \(String(cString: strerror(error.code)))"))
+                    continue
+                }
+                if let nul = bytes.firstIndex(of: 0) {
+                    try body(.skipped(name, "binary (NUL byte at offset \(nul))"))
+                    continue
+                }
+                let text: String
+                do {
+                    text = try UTF8Decoding.decode(bytes, lossy: lossy)
+                } catch {
+                    try body(.skipped(name, "\(error)"))
+                    continue
+                }
+                var document = Document(id: id, text: text, origin: name)
+                if lossy, bytes.withUnsafeBytes({ UTF8Decoding.firstInvalidOffset(in: $0) }) != nil {
+                    document.replacedCharacters = 1
+                }
+                try body(.document(document))
             }
-            let bytes = [UInt8](data)
-            if let nul = bytes.firstIndex(of: 0) {
-                try body(.skipped(relative, "binary (NUL byte at offset \(nul))"))
-                continue
+        }
+    }
+
+    /// An errno value, for a file that cannot be read.
+    struct ReadError: Error { var code: Int32 }
+
+    /// The whole contents of the file at `path` (bytes, NUL-less).
+    static func contents(of path: [UInt8]) throws(ReadError) -> [UInt8] {
+        let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw ReadError(code: errno) }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(code: errno)
             }
-            let text: String
-            do {
-                text = try UTF8Decoding.decode(bytes, lossy: lossy)
-            } catch {
-                try body(.skipped(relative, "\(error)"))
-                continue
-            }
-            var document = Document(id: .string(relative), text: text, origin: relative)
-            if lossy, bytes.withUnsafeBytes({ UTF8Decoding.firstInvalidOffset(in: $0) }) != nil {
-                document.replacedCharacters = 1
-            }
-            try body(.document(document))
+            if count == 0 { return result }
+            result.append(contentsOf: chunk[..<count])
         }
     }
 }

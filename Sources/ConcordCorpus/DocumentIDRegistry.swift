@@ -45,6 +45,7 @@ public struct DocumentIDRegistry {
         switch id {
         case .string(let text): StableHash.hash(text)
         case .integer(let value): StableHash.mix(UInt64(bitPattern: value))
+        case .fileName(let bytes): bytes.withUnsafeBytes { StableHash.hash($0, seed: 1) }
         }
     }
 

@@ -12,7 +12,8 @@ internal import Foundation
 ///     version                    UInt32 (2)
 ///     settings length, settings  UInt32, `MatchingSettings.json` (UTF-8)
 ///     count                      UInt64, documents
-///     ids                        per document: kind UInt8 (0 string, 1 integer), length UInt32, UTF-8
+///     ids                        per document: kind UInt8 (0 string, 1 integer, 2 file name bytes),
+///                                length UInt32, the UTF-8 (or the file name's bytes)
 ///     offsets                    UInt64 × (count + 1), into the fingerprints
 ///     fingerprints               UInt32 × offsets[count], each document's sorted distinct shingles
 ///     signatures                 UInt32 × count × slots
@@ -52,13 +53,14 @@ public struct IndexFile: Sendable, Equatable {
         bytes.append(contentsOf: settingsText.utf8)
         append(UInt64(ids.count), to: &bytes)
         for id in ids {
-            let text: String
+            let content: [UInt8]
             switch id {
-            case .string(let value): text = value; bytes.append(0)
-            case .integer(let value): text = String(value); bytes.append(1)
+            case .string(let value): content = Array(value.utf8); bytes.append(0)
+            case .integer(let value): content = Array(String(value).utf8); bytes.append(1)
+            case .fileName(let name): content = name; bytes.append(2)
             }
-            append(UInt32(text.utf8.count), to: &bytes)
-            bytes.append(contentsOf: text.utf8)
+            append(UInt32(content.count), to: &bytes)
+            bytes.append(contentsOf: content)
         }
         for offset in store.offsets { append(UInt64(offset), to: &bytes) }
         for value in store.fingerprints { append(value, to: &bytes) }
@@ -119,9 +121,13 @@ public struct IndexFile: Sendable, Equatable {
         for _ in 0..<count {
             let kind: UInt8 = try reader.read()
             let length: UInt32 = try reader.read()
-            let text = String(decoding: try reader.take(Int(length)), as: UTF8.self)
-            guard kind <= 1, kind == 0 || Int64(text) != nil else { throw IndexError(path: path, "malformed id; rebuild the index") }
-            ids.append(kind == 1 ? .integer(Int64(text)!) : .string(text))
+            let content = Array(try reader.take(Int(length)))
+            switch (kind, String(validating: content, as: UTF8.self)) {
+            case (0, let text?): ids.append(.string(text))
+            case (1, let text?) where Int64(text) != nil: ids.append(.integer(Int64(text)!))
+            case (2, nil): ids.append(.fileName(content))
+            default: throw IndexError(path: path, "malformed id; rebuild the index")
+            }
         }
         try reader.require(bytes: (count + 1) * 8)
         var offsets: [Int] = []

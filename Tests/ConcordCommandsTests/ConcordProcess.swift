@@ -26,8 +26,9 @@ struct ConcordProcess {
 
     /// Runs `concord` with `arguments`; its standard output is captured, or goes to `standardOutput`
     /// when one is given (such as /dev/full).
+    /// With a `launcher` (such as `setpriv --reuid=…`), that program runs `concord`.
     static func run(_ arguments: [String], input: Data = Data(), in directory: URL = repository,
-                    standardOutput: FileHandle? = nil) throws -> Outcome {
+                    standardOutput: FileHandle? = nil, launcher: [String] = []) throws -> Outcome {
         // Standard input and error go through files, so no pipe can fill up and block.
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -35,8 +36,8 @@ struct ConcordProcess {
         try input.write(to: inputFile)
         FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? executable
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [executable.path] + arguments
         process.currentDirectoryURL = directory
         let stdout = Pipe()
         process.standardInput = try FileHandle(forReadingFrom: inputFile)

@@ -19,7 +19,7 @@ struct ClusterOutput {
         var files = OutputFiles()
         do {
             if let pairs { try files.stage(pairLines(), to: pairs) }
-            if let file {
+            if let file, file != "-" {
                 if dedup {
                     let (kept, removed) = deduplicated()
                     try files.stage(kept, to: file)

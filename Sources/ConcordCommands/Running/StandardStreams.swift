@@ -62,10 +62,10 @@ struct OutputBuffer {
 }
 
 extension OutputBuffer {
-    /// Writes `text` to `file` (all or nothing, see `OutputFiles`) or, when `file` is nil, to
-    /// standard output, checked.
+    /// Writes `text` to `file` (all or nothing, see `OutputFiles`) or, when `file` is nil or "-",
+    /// to standard output, checked.
     static func emit(_ text: String, to file: String?) throws {
-        guard let file else {
+        guard let file, file != "-" else {
             var output = OutputBuffer()
             output.write(text)
             try output.finish()

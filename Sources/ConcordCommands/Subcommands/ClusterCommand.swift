@@ -69,7 +69,7 @@ struct ClusterCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if dedup && output == nil { throw ValidationError("--dedup needs -o FILE for the deduplicated corpus.") }
+        if dedup && (output == nil || output == "-") { throw ValidationError("--dedup needs -o FILE for the deduplicated corpus.") }
         if dedup && format != nil && format != .jsonl { throw ValidationError("--dedup writes JSONL; drop --format.") }
         var outputs: [(option: String, path: String)] = []
         if let output { outputs.append(("-o", output)) }
