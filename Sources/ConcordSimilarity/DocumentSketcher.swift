@@ -80,7 +80,12 @@ public final class DocumentSketcher {
     /// words: its signature and its sorted distinct fingerprints.
     ///
     /// - Complexity: O(*n*) for *n* shingles (a radix sort), plus the signature cost of `MinHasher`.
-    public func appendSketch(ofShingles shingles: UnsafeBufferPointer<UInt64>, tokenCount: Int, to store: inout SketchStore) {
+    public func appendSketch(ofShingles shingles: [UInt64], tokenCount: Int, to store: inout SketchStore) {
+        shingles.withUnsafeBufferPointer { appendSketch(ofShingles: $0, tokenCount: tokenCount, to: &store) }
+    }
+
+    /// `appendSketch` over a buffer of shingle hashes (the sketching loop's scratch buffer).
+    func appendSketch(ofShingles shingles: UnsafeBufferPointer<UInt64>, tokenCount: Int, to store: inout SketchStore) {
         var scratch = self.scratch
         self.scratch = Scratch()
         defer { self.scratch = scratch }

@@ -42,7 +42,7 @@ public struct SketchStore: Sendable, Equatable {
 
     /// Appends one document: its sorted distinct fingerprints, its signature (`slots` values) and
     /// how many words the pipeline gave it.
-    public mutating func append(fingerprints: UnsafeBufferPointer<UInt32>, signature: UnsafeBufferPointer<UInt32>,
+    mutating func append(fingerprints: UnsafeBufferPointer<UInt32>, signature: UnsafeBufferPointer<UInt32>,
                                 tokenCount: Int) {
         precondition(signature.count == slots)
         self.fingerprints.append(contentsOf: fingerprints)
@@ -63,48 +63,18 @@ public struct SketchStore: Sendable, Equatable {
     /// The number of distinct shingles of document `index`.
     public func shingleCount(_ index: Int) -> Int { offsets[index + 1] - offsets[index] }
 
-    /// Calls `body` with the sorted fingerprints of document `index`.
-    @inlinable
-    public func withFingerprints<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
-        fingerprints.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[offsets[index]..<offsets[index + 1]]))
-        }
-    }
-
     /// How many signature slots documents `a` and `b` agree on (an estimate of their Jaccard
     /// similarity, times the number of slots).
     ///
-    /// - Complexity: O(*k*) for *k* slots, compared four at a time in vector registers (a
-    ///   compare and a branch per slot cost more, and this runs for every candidate pair).
+    /// - Complexity: O(*k*) for *k* slots (see `_UnsafeHandle.agreeingSlots`).
     public func agreeingSlots(_ a: Int, _ b: Int) -> Int {
-        signatures.withUnsafeBufferPointer { all in
-            let x = UnsafeRawPointer(all.baseAddress! + a * slots), y = UnsafeRawPointer(all.baseAddress! + b * slots)
-            var matches = SIMD4<UInt32>(repeating: 0)
-            var offset = 0
-            while offset + 16 <= slots * 4 {
-                let equal = x.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt32>.self)
-                    .== y.loadUnaligned(fromByteOffset: offset, as: SIMD4<UInt32>.self)
-                matches &+= SIMD4(repeating: 0).replacing(with: 1, where: equal)
-                offset += 16
-            }
-            var count = Int(matches.wrappedSum())
-            while offset < slots * 4 {
-                count += x.load(fromByteOffset: offset, as: UInt32.self) == y.load(fromByteOffset: offset, as: UInt32.self) ? 1 : 0
-                offset += 4
-            }
-            return count
-        }
+        _withUnsafeHandle { $0.agreeingSlots(a, b) }
     }
 
     /// The exact overlap score of documents `a` and `b`.
     ///
     /// - Complexity: O(*n*a + *n*b).
     public func score(_ a: Int, _ b: Int, measure: OverlapMeasure) -> Double {
-        fingerprints.withUnsafeBufferPointer { all in
-            let first = UnsafeBufferPointer(rebasing: all[offsets[a]..<offsets[a + 1]])
-            let second = UnsafeBufferPointer(rebasing: all[offsets[b]..<offsets[b + 1]])
-            let common = ShingleSet.intersectionCount(first, second)
-            return measure.score(common: common, a: first.count, b: second.count)
-        }
+        _withUnsafeHandle { $0.score(a, b, measure: measure) }
     }
 }

@@ -19,11 +19,13 @@ public enum Verification {
         let chunks = (candidates.count + chunkSize - 1) / chunkSize
         let verified = parallelMap(chunks, threads: threads) { chunk in
             var kept: [ScoredPair] = []
-            for pair in candidates[(chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize)] {
-                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-                if store.agreeingSlots(a, b) < minimumAgreement { continue }
-                let score = store.score(a, b, measure: measure)
-                if score >= threshold { kept.append(ScoredPair(first: Int32(a), second: Int32(b), score: Float(score))) }
+            store._withUnsafeHandle { store in
+                for pair in candidates[(chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize)] {
+                    let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                    if store.agreeingSlots(a, b) < minimumAgreement { continue }
+                    let score = store.score(a, b, measure: measure)
+                    if score >= threshold { kept.append(ScoredPair(first: Int32(a), second: Int32(b), score: Float(score))) }
+                }
             }
             return kept
         }

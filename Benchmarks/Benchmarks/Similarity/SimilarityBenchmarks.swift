@@ -141,7 +141,7 @@ final class SyntheticCorpus: Sendable {
         let sketcher = try! DocumentSketcher(shingles: .words(5), hasher: MinHasher(slots: 128), text: TextPipeline.Options())
         var store = SketchStore(slots: 128)
         for hashes in shingles {
-            hashes.withUnsafeBufferPointer { sketcher.appendSketch(ofShingles: $0, tokenCount: hashes.count, to: &store) }
+            sketcher.appendSketch(ofShingles: hashes, tokenCount: hashes.count, to: &store)
         }
         self.store = store
         candidates = CandidatePairs.find(in: store, bands: bands, threads: 1).pairs
