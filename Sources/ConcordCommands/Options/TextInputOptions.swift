@@ -9,7 +9,7 @@ struct TextInputOptions: ParsableArguments {
         """, valueName: "name"))
     var encoding: String?
 
-    @Flag(name: .long, help: "Replace invalid UTF-8 with U+FFFD (and count the replacements) instead of stopping with an error that names the place.")
+    @Flag(name: .long, help: "Replace invalid bytes in texts with U+FFFD (and count the replacements) instead of stopping with an error that names the place; an id keeps its bytes.")
     var lossy = false
 
     func validate() throws {
