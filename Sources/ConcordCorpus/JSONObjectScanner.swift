@@ -164,9 +164,7 @@ struct JSONObjectScanner {
                 written += 1
             }
             let decoded = UnsafeBufferPointer(rebasing: output[..<written])
-            guard let invalid = UTF8Decoding.firstInvalidOffset(in: UnsafeRawBufferPointer(decoded)) else {
-                return .string(String(decoding: decoded, as: UTF8.self))
-            }
+            if let text = String(validating: decoded, as: UTF8.self) { return .string(text) }
             guard lossy else {
                 // Escapes are ASCII, so the first bad byte of the raw string is the one to name.
                 let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index])
@@ -175,7 +173,7 @@ struct JSONObjectScanner {
                 throw Failure(offset: offset, message: "invalid UTF-8 inside a string" + TextError.encodingAdvice(likely: likely))
             }
             if exact { return .bytes(Array(decoded)) }
-            replacements += UTF8Decoding.replacementCount(in: UnsafeRawBufferPointer(decoded), from: invalid)
+            replacements += UTF8Decoding.replacementCount(in: UnsafeRawBufferPointer(decoded), from: 0)
             return .string(String(decoding: decoded, as: UTF8.self))
         }
     }
