@@ -83,12 +83,9 @@ public struct CSVReader: Sendable {
         var replaced = 0
         func value(_ slot: Int) -> String? {
             guard let column = columns[slot], column < cells.count else { return nil }
-            return cells[column].withUnsafeBytes { bytes in
-                if let invalid = UTF8Decoding.firstInvalidOffset(in: bytes) {
-                    replaced += UTF8Decoding.replacementCount(in: bytes, from: invalid)
-                }
-                return String(decoding: bytes, as: UTF8.self)
-            }
+            if let text = String(validating: cells[column], as: UTF8.self) { return text }
+            replaced += cells[column].withUnsafeBytes { UTF8Decoding.replacementCount(in: $0, from: 0) }
+            return String(decoding: cells[column], as: UTF8.self)
         }
         guard let idColumn = columns[0], idColumn < cells.count, !cells[idColumn].isEmpty else {
             return .failure(CorpusError(file: file, line: line, "the row has no \"\(fields.id)\" value"))

@@ -40,7 +40,7 @@ package final class Transcoder {
     /// - Complexity: O(*n*) in the bytes of `source`.
     package func convert(_ source: UnsafeRawBufferPointer, flush: Bool, into output: inout [UInt8]) throws(TextError) {
         var start = 0
-        repeat {
+        while true {
             var used: Int32 = 0, invalid: Int32 = 0, error: Int32 = 0
             let written = scratch.withUnsafeMutableBufferPointer { target in
                 concord_converter_convert(handle, source.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) + start },
@@ -53,7 +53,7 @@ package final class Transcoder {
             if error == CONCORD_ICU_BUFFER_OVERFLOW { continue }
             if error > 0 { throw .invalidEncoding(encoding, offset: consumed - Int(invalid)) }
             return
-        } while true
+        }
     }
 
     /// The whole of `bytes` decoded from `encoding`.

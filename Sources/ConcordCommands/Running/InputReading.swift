@@ -67,7 +67,7 @@ enum InputReading {
             if line.last == 0x0D { line = line.dropLast() }
             let text: String
             do throws(TextError) {
-                try Array(line).withUnsafeBytes { bytes in Result { () throws(TextError) in try InputDecoding.checkNUL(bytes) } }.get()
+                try line.withUnsafeBytes { bytes in Result { () throws(TextError) in try InputDecoding.checkNUL(bytes) } }.get()
                 text = try UTF8Decoding.decode(line, lossy: options.lossy)
             } catch .invalidUTF8(let offset, _) {
                 let likely = input.withUnsafeBytes { EncodingDetection.likelyEncoding(of: $0) }
