@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
@@ -158,6 +161,115 @@ int32_t concord_script_code(uint32_t code_point) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode code = uscript_getScript((UChar32)code_point, &status);
     return U_FAILURE(status) ? USCRIPT_INVALID_CODE : (int32_t)code;
+}
+
+struct concord_converter {
+    UConverter *source;
+    UConverter *utf8;
+    UChar pivot[1024];
+    UChar *pivot_source;
+    UChar *pivot_target;
+    UBool reset;
+    int64_t replacements;
+};
+
+// A to-Unicode callback that counts each substitution, then substitutes as ICU's default does.
+static void concord_count_and_substitute(const void *context, UConverterToUnicodeArgs *args,
+                                         const char *units, int32_t length,
+                                         UConverterCallbackReason reason, UErrorCode *status) {
+    if (reason <= UCNV_IRREGULAR) ((concord_converter *)context)->replacements += 1;
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, units, length, reason, status);
+}
+
+concord_converter *concord_converter_open(const char *charset, int32_t lossy, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    concord_converter *result = calloc(1, sizeof(concord_converter));
+    if (result == NULL) {
+        *error = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->source = ucnv_open(charset, &status);
+    if (U_SUCCESS(status)) result->utf8 = ucnv_open("UTF-8", &status);
+    if (U_SUCCESS(status)) {
+        if (lossy) {
+            ucnv_setToUCallBack(result->source, concord_count_and_substitute, result, NULL, NULL, &status);
+        } else {
+            ucnv_setToUCallBack(result->source, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+        }
+    }
+    if (U_FAILURE(status)) {
+        concord_converter_close(result);
+        *error = status;
+        return NULL;
+    }
+    result->pivot_source = result->pivot;
+    result->pivot_target = result->pivot;
+    result->reset = 1;
+    *error = U_ZERO_ERROR;
+    return result;
+}
+
+void concord_converter_close(concord_converter *converter) {
+    if (converter == NULL) return;
+    if (converter->source != NULL) ucnv_close(converter->source);
+    if (converter->utf8 != NULL) ucnv_close(converter->utf8);
+    free(converter);
+}
+
+const char *concord_converter_name(const concord_converter *converter) {
+    UErrorCode status = U_ZERO_ERROR;
+    const char *name = ucnv_getName(converter->source, &status);
+    return U_FAILURE(status) ? "" : name;
+}
+
+int32_t concord_converter_convert(concord_converter *converter, const uint8_t *source, int32_t length,
+                                  int32_t *consumed, uint8_t *target, int32_t capacity, int32_t flush,
+                                  int32_t *invalid_length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const char *input = (const char *)source;
+    char *output = (char *)target;
+    ucnv_convertEx(converter->utf8, converter->source, &output, output + capacity, &input, input + length,
+                   converter->pivot, &converter->pivot_source, &converter->pivot_target,
+                   converter->pivot + 1024, converter->reset, (UBool)(flush != 0), &status);
+    converter->reset = 0;
+    *consumed = (int32_t)(input - (const char *)source);
+    *invalid_length = 0;
+    if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND || status == U_TRUNCATED_CHAR_FOUND) {
+        char invalid[32];
+        int8_t invalid_count = sizeof(invalid);
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter->source, invalid, &invalid_count, &ignored);
+        *invalid_length = U_SUCCESS(ignored) ? invalid_count : 0;
+    }
+    *error = status;
+    return (int32_t)(output - (char *)target);
+}
+
+int64_t concord_converter_replacements(const concord_converter *converter) {
+    return converter->replacements;
+}
+
+int32_t concord_detect_charset(const uint8_t *text, int32_t length, char *name, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t confidence = 0;
+    if (capacity < 1) return 0;
+    name[0] = 0;
+    UCharsetDetector *detector = ucsdet_open(&status);
+    if (U_FAILURE(status)) return 0;
+    ucsdet_setText(detector, (const char *)text, length, &status);
+    const UCharsetMatch *match = ucsdet_detect(detector, &status);
+    if (U_SUCCESS(status) && match != NULL) {
+        const char *found = ucsdet_getName(match, &status);
+        confidence = ucsdet_getConfidence(match, &status);
+        if (U_SUCCESS(status) && found != NULL) {
+            strncpy(name, found, (size_t)capacity - 1);
+            name[capacity - 1] = 0;
+        } else {
+            confidence = 0;
+        }
+    }
+    ucsdet_close(detector);
+    return confidence;
 }
 
 const char *concord_error_name(int32_t error) {

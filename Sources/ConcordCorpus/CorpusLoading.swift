@@ -35,7 +35,7 @@ public struct CorpusLoading {
     ///   malformed line; whatever `body` throws.
     /// - Complexity: O(*n*) in the bytes of the input; streamed.
     public mutating func forEachDocument(_ body: (Document) throws -> Void) throws {
-        try source.forEachRecord { record in
+        let transcodingReplacements = try source.forEachRecord { record in
             switch record {
             case .document(let document):
                 if let first = seen.register(document.id, origin: document.origin) {
@@ -55,5 +55,6 @@ public struct CorpusLoading {
                 accounting.skippedFiles.append((id, reason))
             }
         }
+        accounting.replacedCharacters += transcodingReplacements
     }
 }

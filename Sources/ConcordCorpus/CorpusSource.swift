@@ -28,16 +28,20 @@ public struct CorpusSource: Sendable {
     public var fields: CorpusFields
     /// For directories: extensions of the files to read (empty: all files).
     public var extensions: Set<String>
-    /// Replace invalid UTF-8 with U+FFFD instead of treating it as an error.
+    /// Replace invalid UTF-8 with U+FFFD instead of treating it as an error (ids keep their bytes).
     public var lossy: Bool
+    /// The charset of the input, any name ICU knows (`--encoding`); `nil` for UTF-8. A byte-order
+    /// mark overrides it.
+    public var encoding: String?
 
     public init(path: String, format: CorpusFormat = .auto, fields: CorpusFields = CorpusFields(),
-                extensions: Set<String> = ["txt"], lossy: Bool = false) {
+                extensions: Set<String> = ["txt"], lossy: Bool = false, encoding: String? = nil) {
         self.path = path
         self.format = format
         self.fields = fields
         self.extensions = extensions
         self.lossy = lossy
+        self.encoding = encoding
     }
 
     /// The format that will be read.
@@ -65,9 +69,12 @@ public struct CorpusSource: Sendable {
 
     /// Calls `body` with every record, in input order.
     ///
+    /// - Returns: the characters replaced by U+FFFD while transcoding a JSONL or CSV file (lossy
+    ///   only; replacements inside documents are counted in their `replacedCharacters`).
     /// - Throws: `CorpusError` when the input cannot be opened or its header is unusable.
     /// - Complexity: O(*n*) in the bytes of the input; streamed.
-    public func forEachRecord(_ body: (CorpusRecord) throws -> Void) throws {
+    @discardableResult
+    public func forEachRecord(_ body: (CorpusRecord) throws -> Void) throws -> Int {
         func forward(_ result: Result<Document, CorpusError>) throws {
             switch result {
             case .success(let document): try body(.document(document))
@@ -76,18 +83,19 @@ public struct CorpusSource: Sendable {
         }
         switch try resolvedFormat() {
         case .auto, .jsonl:
-            try JSONLReader(path: path, fields: fields, lossy: lossy).forEachRecord(forward)
+            return try JSONLReader(path: path, fields: fields, lossy: lossy, encoding: encoding).forEachRecord(forward)
         case .csv:
-            try CSVReader(path: path, fields: fields, lossy: lossy).forEachRecord(forward)
+            return try CSVReader(path: path, fields: fields, lossy: lossy, encoding: encoding).forEachRecord(forward)
         case .tsv:
-            try CSVReader(path: path, fields: fields, separator: 0x09, lossy: lossy).forEachRecord(forward)
+            return try CSVReader(path: path, fields: fields, separator: 0x09, lossy: lossy, encoding: encoding).forEachRecord(forward)
         case .directory:
-            try DirectoryReader(path: path, extensions: extensions, lossy: lossy).forEachRecord { record in
+            try DirectoryReader(path: path, extensions: extensions, lossy: lossy, encoding: encoding).forEachRecord { record in
                 switch record {
                 case .document(let document): try body(.document(document))
                 case .skipped(let id, let reason): try body(.skipped(id: id, reason: reason))
                 }
             }
+            return 0
         }
     }
 }

@@ -10,19 +10,23 @@ internal import ConcordText
 /// directory (its exact bytes when they are not UTF-8, see `DocumentID.fileName`), files are taken
 /// in byte order of those paths (so runs are reproducible), and only files with the chosen
 /// extensions are read. Symbolic links are followed, with loops detected (see `DirectoryWalk`).
-/// Every file that is not read is reported with its reason: binary files (a NUL byte), files that
-/// are not UTF-8, unreadable files and directories, broken links, loops. Empty files are kept as
-/// empty documents.
+/// Files are decoded under `InputDecoding`'s policy (byte-order marks, `--encoding`, NUL, invalid
+/// bytes). Every file that is not read is reported with its reason: binary files (a NUL), files
+/// that are not UTF-8, unreadable files and directories, broken links, loops. Empty files are kept
+/// as empty documents.
 public struct DirectoryReader: Sendable {
     public let path: String
     /// File extensions to read, without the dot, lowercase; empty means every file.
     public let extensions: Set<String>
     public let lossy: Bool
+    /// The charset of the files (`--encoding`); `nil` for UTF-8. A byte-order mark overrides it.
+    public let encoding: String?
 
-    public init(path: String, extensions: Set<String> = ["txt"], lossy: Bool = false) {
+    public init(path: String, extensions: Set<String> = ["txt"], lossy: Bool = false, encoding: String? = nil) {
         self.path = path
         self.extensions = extensions
         self.lossy = lossy
+        self.encoding = encoding
     }
 
     /// The relative paths of the files that will be read, in order.
@@ -56,21 +60,15 @@ public struct DirectoryReader: Sendable {
                     try body(.skipped(name, "cannot be read: \(String(cString: strerror(error.code)))"))
                     continue
                 }
-                if let nul = bytes.firstIndex(of: 0) {
-                    try body(.skipped(name, "binary (NUL byte at offset \(nul))"))
-                    continue
-                }
-                let text: String
+                let decoded: (text: String, replaced: Int)
                 do {
-                    text = try UTF8Decoding.decode(bytes, lossy: lossy)
+                    decoded = try InputDecoding.decode(bytes, encoding: encoding, lossy: lossy)
                 } catch {
                     try body(.skipped(name, "\(error)"))
                     continue
                 }
-                var document = Document(id: id, text: text, origin: name)
-                if lossy, bytes.withUnsafeBytes({ UTF8Decoding.firstInvalidOffset(in: $0) }) != nil {
-                    document.replacedCharacters = 1
-                }
+                var document = Document(id: id, text: decoded.text, origin: name)
+                document.replacedCharacters = decoded.replaced
                 try body(.document(document))
             }
         }
@@ -79,7 +77,7 @@ public struct DirectoryReader: Sendable {
     /// An errno value, for a file that cannot be read.
     struct ReadError: Error { var code: Int32 }
 
-    /// The whole contents of the file at `path` (bytes, NUL-less).
+    /// The whole contents of the file at `path`.
     static func contents(of path: [UInt8]) throws(ReadError) -> [UInt8] {
         let descriptor = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw ReadError(code: errno) }

@@ -9,8 +9,10 @@ internal import ConcordText
 /// dictionary: wanted keys are decoded, every other value is skipped over.
 ///
 /// Strings are decoded with all escapes; a lone surrogate escape (`\ud800` with no partner) becomes
-/// U+FFFD and is counted, since Swift strings cannot hold it. Raw bytes inside strings must be
-/// valid UTF-8.
+/// U+FFFD and is counted, since Swift strings cannot hold it, except in the id, which is never
+/// rewritten: there it is an error. A `\u0000` escape marks binary input and is an error. Raw
+/// bytes inside strings must be valid UTF-8; when lossy, invalid sequences become U+FFFD (counted),
+/// except in the id, which keeps its bytes (`Value.bytes`).
 struct JSONObjectScanner {
     /// A decoded value of a wanted field.
     enum Value: Equatable {
@@ -18,12 +20,15 @@ struct JSONObjectScanner {
         case integer(Int64)
         case other(String)
         case null
+        /// A string that is not valid UTF-8, byte for byte (the id, when lossy).
+        case bytes([UInt8])
 
         /// The value as a document id: a string or an integer, else `nil`.
         var documentID: DocumentID? {
             switch self {
             case .string(let text): .string(text)
             case .integer(let value): .integer(value)
+            case .bytes(let bytes): DocumentID(path: bytes)
             default: nil
             }
         }
@@ -33,18 +38,24 @@ struct JSONObjectScanner {
         /// Byte offset in the line.
         var offset: Int
         var message: String
+        /// A JSON syntax error (false for valid JSON that Concord refuses: a NUL, a lone surrogate id).
+        var isSyntax = true
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let lossy: Bool
+    private let idSlot: Int?
     private var index = 0
     /// Lone surrogate escapes and (when lossy) invalid UTF-8 sequences replaced by U+FFFD so far.
-    private(set) var replacedSurrogates = 0
+    private(set) var replacements = 0
 
-    /// - Parameter lossy: replace invalid UTF-8 inside strings with U+FFFD instead of failing.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, lossy: Bool = false) {
+    /// - Parameters:
+    ///   - lossy: replace invalid UTF-8 inside strings with U+FFFD instead of failing.
+    ///   - idSlot: the slot of the id field, whose string is never rewritten.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lossy: Bool = false, idSlot: Int? = nil) {
         self.bytes = bytes
         self.lossy = lossy
+        self.idSlot = idSlot
     }
 
     /// Scans the object; calls `wants` with each raw key (unescaped keys only, which is what JSONL
@@ -72,7 +83,7 @@ struct JSONObjectScanner {
             try expect(UInt8(ascii: ":"), "expected ':' after a field name")
             skipWhitespace()
             if let slot = wants(key) {
-                values[slot] = try parseValue()
+                values[slot] = try parseValue(exact: slot == idSlot)
             } else {
                 try skipValue()
             }
@@ -88,11 +99,12 @@ struct JSONObjectScanner {
 
     // MARK: - Values
 
-    private mutating func parseValue() throws(Failure) -> Value {
+    /// - Parameter exact: the value is the id: refuse what would have to be rewritten.
+    private mutating func parseValue(exact: Bool) throws(Failure) -> Value {
         guard let first = peek() else { throw fail("expected a value") }
         switch first {
         case UInt8(ascii: "\""):
-            return .string(try parseString())
+            return try parseString(exact: exact)
         case UInt8(ascii: "n"):
             try expectLiteral("null")
             return .null
@@ -111,11 +123,11 @@ struct JSONObjectScanner {
 
     /// Decodes the string at `index` into a temporary buffer as long as the rest of the line
     /// (unescaping never lengthens a string), then validates and copies it once into a `String`.
-    private mutating func parseString() throws(Failure) -> String {
+    private mutating func parseString(exact: Bool) throws(Failure) -> Value {
         index += 1
         let start = index
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count - index + 4) {
-            (output) throws(Failure) -> String in
+            (output) throws(Failure) -> Value in
             var written = 0
             while true {
                 // The next quote or backslash, found with memchr over the remaining bytes.
@@ -139,7 +151,7 @@ struct JSONObjectScanner {
                 case UInt8(ascii: "r"): unescaped = 0x0D
                 case UInt8(ascii: "t"): unescaped = 0x09
                 case UInt8(ascii: "u"):
-                    for byte in UTF8.encode(try parseUnicodeEscape())! {
+                    for byte in UTF8.encode(try parseUnicodeEscape(exact: exact))! {
                         output[written] = byte
                         written += 1
                     }
@@ -152,15 +164,17 @@ struct JSONObjectScanner {
                 written += 1
             }
             let decoded = UnsafeBufferPointer(rebasing: output[..<written])
-            if let text = String(validating: decoded, as: UTF8.self) { return text }
+            if let text = String(validating: decoded, as: UTF8.self) { return .string(text) }
             guard lossy else {
                 // Escapes are ASCII, so the first bad byte of the raw string is the one to name.
                 let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index])
                 let offset = start + (UTF8Decoding.firstInvalidOffset(in: raw) ?? 0)
-                throw Failure(offset: offset, message: "invalid UTF-8 inside a string (use --lossy to replace it)")
+                let likely = EncodingDetection.likelyEncoding(of: UnsafeRawBufferPointer(bytes))
+                throw Failure(offset: offset, message: "invalid UTF-8 inside a string" + TextError.encodingAdvice(likely: likely))
             }
-            replacedSurrogates += 1
-            return String(decoding: decoded, as: UTF8.self)
+            if exact { return .bytes(Array(decoded)) }
+            replacements += UTF8Decoding.replacementCount(in: UnsafeRawBufferPointer(decoded), from: 0)
+            return .string(String(decoding: decoded, as: UTF8.self))
         }
     }
 
@@ -176,8 +190,20 @@ struct JSONObjectScanner {
     }
 
     /// After `\u`: four hex digits, joined with a following low surrogate escape when it is a pair.
-    private mutating func parseUnicodeEscape() throws(Failure) -> Unicode.Scalar {
+    /// A lone surrogate becomes U+FFFD (counted), or fails when `exact`; `\u0000` fails.
+    private mutating func parseUnicodeEscape(exact: Bool) throws(Failure) -> Unicode.Scalar {
+        let escapeStart = index - 2
         let high = try parseHex4()
+        if high == 0 {
+            throw Failure(offset: escapeStart, message: TextError.nul(line: nil, column: escapeStart + 1).description, isSyntax: false)
+        }
+        func lone() throws(Failure) -> Unicode.Scalar {
+            guard !exact else {
+                throw Failure(offset: escapeStart, message: "the id holds a lone surrogate escape (\\u\(String(high, radix: 16))) at column \(escapeStart + 1): ids must be valid Unicode and Concord never rewrites them; fix the id in the input", isSyntax: false)
+            }
+            replacements += 1
+            return "\u{FFFD}"
+        }
         if (0xD800...0xDBFF).contains(high) {
             if index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
                 let save = index
@@ -188,13 +214,9 @@ struct JSONObjectScanner {
                 }
                 index = save
             }
-            replacedSurrogates += 1
-            return "\u{FFFD}"
+            return try lone()
         }
-        if (0xDC00...0xDFFF).contains(high) {
-            replacedSurrogates += 1
-            return "\u{FFFD}"
-        }
+        if (0xDC00...0xDFFF).contains(high) { return try lone() }
         return Unicode.Scalar(high)!
     }
 

@@ -5,38 +5,44 @@ import Darwin
 #endif
 
 /// Reads a file or standard input line by line in large chunks, handing each line to a callback
-/// as bytes (without its line break; a trailing CR is dropped too). Memory holds one chunk and the
-/// longest line, never the whole file.
+/// as UTF-8 bytes (without its line break; a trailing CR is dropped too, and so is a byte-order
+/// mark). Input in another encoding is transcoded as it is read (see `DecodedInput`). Memory holds
+/// one chunk and the longest line, never the whole file.
 struct LineReader {
     let path: String
     let displayName: String
+    /// The `--encoding` charset, `nil` for UTF-8 (a byte-order mark overrides either).
+    let encoding: String?
+    /// Replace bytes invalid in a named encoding instead of stopping.
+    let lossy: Bool
     private let chunkSize = 4 << 20
 
-    init(path: String) {
+    init(path: String, encoding: String? = nil, lossy: Bool = false) {
         self.path = path
+        self.encoding = encoding
+        self.lossy = lossy
         displayName = path == "-" ? "<stdin>" : path
     }
 
     /// Calls `body` with each line and its 1-based number.
     ///
+    /// - Returns: the characters replaced by U+FFFD while transcoding (lossy only).
     /// - Complexity: O(*n*) in the bytes of the input.
-    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    @discardableResult
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws -> Int {
         let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw CorpusError(file: displayName, String(cString: strerror(errno)))
         }
         defer { if descriptor != 0 { close(descriptor) } }
+        var input = try DecodedInput(descriptor: descriptor, displayName: displayName, encoding: encoding, lossy: lossy)
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var filled = 0
         var lineNumber = 0
         var atEnd = false
         while !atEnd {
             if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CorpusError(file: displayName, "read failed: \(String(cString: strerror(errno)))")
-            }
+            let count = try input.next(into: &buffer, from: filled)
             if count == 0 { atEnd = true } else { filled += count }
             var consumed = 0
             try buffer.withUnsafeBufferPointer { bytes in
@@ -63,6 +69,7 @@ struct LineReader {
                 filled -= consumed
             }
         }
+        return input.replacements
     }
 
     private static func trimmingCR(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {

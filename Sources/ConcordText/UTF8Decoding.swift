@@ -62,3 +62,22 @@ public enum UTF8Decoding {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension UTF8Decoding {
+    /// How many U+FFFD `String(decoding:as:)` puts in place of ill-formed sequences in `bytes`, which
+    /// are valid before `start` (the first invalid offset).
+    ///
+    /// - Complexity: O(*n*) in the bytes after `start`.
+    package static func replacementCount(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = UnsafeRawBufferPointer(rebasing: bytes[start...]).makeIterator()
+        var count = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .error: count += 1
+            case .emptyInput: return count
+            }
+        }
+    }
+}

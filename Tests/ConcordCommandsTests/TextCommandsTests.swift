@@ -36,7 +36,7 @@ import Testing
     @Test func nulBytesMeanBinaryInput() throws {
         let outcome = try ConcordProcess.run(["normalize"], input: Data("ab\u{0}cd".utf8))
         #expect(outcome.status == 1)
-        #expect(outcome.error.contains("binary (NUL byte at byte offset 2)"))
+        #expect(outcome.error.contains("<stdin>: binary input (NUL at line 1, column 3)"))
     }
 
     @Test func aTenMegabyteLineIsNormalized() throws {

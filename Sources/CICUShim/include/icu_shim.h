@@ -58,6 +58,36 @@ int32_t concord_breaker_segment(concord_breaker *breaker, const uint16_t *text, 
 /// ICU's script code (UScriptCode) for a code point: 0 Common, 1 Inherited, 2 Arabic, 25 Latin, ...
 int32_t concord_script_code(uint32_t code_point);
 
+/// A streaming converter from a named charset (any name or alias ICU knows: "windows-1252",
+/// "ISO-8859-6", "UTF-16LE", ...) to UTF-8; keeps state across calls; not thread-safe.
+typedef struct concord_converter concord_converter;
+
+/// Opens a converter from `charset` to UTF-8. With `lossy`, bytes that are invalid or unassigned in
+/// the charset become U+FFFD and are counted; without, conversion stops at them. NULL on failure
+/// (an unknown name gives ICU's U_FILE_ACCESS_ERROR, 4).
+concord_converter *concord_converter_open(const char *charset, int32_t lossy, int32_t *error);
+void concord_converter_close(concord_converter *converter);
+
+/// ICU's canonical name of the converter's charset (such as "UTF-8" or "ibm-5348_P100-1997").
+const char *concord_converter_name(const concord_converter *converter);
+
+/// Converts up to `length` bytes of `source` to UTF-8 in `target` (at most `capacity` bytes); sets
+/// `*consumed` to the source bytes used. With `flush`, `source` ends the input. Returns the bytes
+/// written. `*error` is CONCORD_ICU_BUFFER_OVERFLOW when the target is full (call again with the
+/// rest); on invalid input (not lossy), ICU's error and `*invalid_length` bytes before `*consumed`
+/// are the offending sequence.
+int32_t concord_converter_convert(concord_converter *converter, const uint8_t *source, int32_t length,
+                                  int32_t *consumed, uint8_t *target, int32_t capacity, int32_t flush,
+                                  int32_t *invalid_length, int32_t *error);
+
+/// Characters replaced by U+FFFD so far (lossy converters only).
+int64_t concord_converter_replacements(const concord_converter *converter);
+
+/// ICU's charset detector's best guess for `length` bytes of `text`: writes its name (such as
+/// "windows-1252" or "UTF-16LE", NUL-terminated, cut to `capacity`) to `name` and returns its
+/// confidence (1-100), or 0 when it has no guess.
+int32_t concord_detect_charset(const uint8_t *text, int32_t length, char *name, int32_t capacity);
+
 /// A short English name for an ICU error code, for messages.
 const char *concord_error_name(int32_t error);
 

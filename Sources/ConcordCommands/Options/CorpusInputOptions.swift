@@ -35,7 +35,7 @@ struct CorpusInputOptions: ParsableArguments {
             $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         }
         return CorpusSource(path: path, format: inputFormat, fields: CorpusFields(id: idField, text: textField),
-                            extensions: Set(list), lossy: lossy)
+                            extensions: Set(list), lossy: lossy, encoding: text.encoding)
     }
 
     /// The sample corpus shipped with Concord: `Corpus/` in the current directory, or beside the

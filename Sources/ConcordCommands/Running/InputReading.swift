@@ -35,14 +35,14 @@ enum InputReading {
         return result
     }
 
-    /// `bytes` as text: invalid UTF-8 fails with its byte offset (or is replaced when `lossy`),
-    /// and a NUL byte marks the input as binary.
-    static func text(_ bytes: [UInt8], source: String, lossy: Bool) throws(CommandError) -> String {
-        if let nul = bytes.firstIndex(of: 0) {
-            throw CommandError("\(source): looks binary (NUL byte at byte offset \(nul)); Concord reads UTF-8 text")
-        }
+    /// `bytes` as text under Concord's decoding policy (`InputDecoding`: byte-order marks,
+    /// `--encoding`, a NUL marks binary input, invalid bytes fail with their offset unless
+    /// `--lossy`); replacements are reported on standard error.
+    static func text(_ bytes: [UInt8], source: String, options: TextInputOptions) throws(CommandError) -> String {
         do {
-            return try UTF8Decoding.decode(bytes, lossy: lossy)
+            let decoded = try InputDecoding.decode(bytes, encoding: options.encoding, lossy: options.lossy)
+            reportReplacements(decoded.replaced, in: source)
+            return decoded.text
         } catch {
             throw CommandError(error, in: source)
         }
@@ -50,25 +50,44 @@ enum InputReading {
 
     /// Calls `body` with each line of standard input as text, with its 1-based number: the line
     /// break (LF or CRLF) removed, a missing final newline tolerated, nothing for empty input.
-    /// A NUL byte or invalid UTF-8 (unless `lossy`) stops with an error naming the line.
-    static func forEachStandardInputLine(lossy: Bool, _ body: (String, Int) throws -> Void) throws {
-        let input = try bytes(of: "-")
+    /// The input is decoded as `text(_:source:options:)` decodes; a NUL or invalid UTF-8 (unless
+    /// `--lossy`) stops with an error naming the line.
+    static func forEachStandardInputLine(options: TextInputOptions, _ body: (String, Int) throws -> Void) throws {
+        let input: [UInt8]
+        var replaced: Int
+        do {
+            (input, replaced) = try InputDecoding.utf8Bytes(bytes(of: "-"), encoding: options.encoding, lossy: options.lossy)
+        } catch let error as TextError {
+            throw CommandError(error, in: "<stdin>")
+        }
         guard !input.isEmpty else { return }
         var lineNumber = 0
         for var line in input.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(input.last == 0x0A ? 1 : 0) {
             lineNumber += 1
             if line.last == 0x0D { line = line.dropLast() }
-            if let nul = line.firstIndex(of: 0) {
-                throw CommandError("<stdin>:\(lineNumber): NUL byte at byte offset \(nul - line.startIndex) of the line")
-            }
             let text: String
-            do {
-                text = try UTF8Decoding.decode(line, lossy: lossy)
+            do throws(TextError) {
+                try line.withUnsafeBytes { bytes in Result { () throws(TextError) in try InputDecoding.checkNUL(bytes) } }.get()
+                text = try UTF8Decoding.decode(line, lossy: options.lossy)
+            } catch .invalidUTF8(let offset, _) {
+                let likely = input.withUnsafeBytes { EncodingDetection.likelyEncoding(of: $0) }
+                throw CommandError(.invalidUTF8(offset: offset, likely: likely), in: "<stdin>", line: lineNumber)
+            } catch .nul(_, let column) {
+                throw CommandError(.nul(line: nil, column: column), in: "<stdin>", line: lineNumber)
             } catch {
                 throw CommandError(error, in: "<stdin>", line: lineNumber)
             }
             try body(text, lineNumber)
         }
+        if options.lossy, let invalid = input.withUnsafeBytes({ UTF8Decoding.firstInvalidOffset(in: $0) }) {
+            replaced += input.withUnsafeBytes { UTF8Decoding.replacementCount(in: $0, from: invalid) }
+        }
+        reportReplacements(replaced, in: "<stdin>")
+    }
+
+    /// Says on standard error how many characters `--lossy` replaced in `source`, if any.
+    private static func reportReplacements(_ count: Int, in source: String) {
+        if count > 0 { printError("concord: \(source): replaced \(count) invalid character\(count == 1 ? "" : "s") with U+FFFD") }
     }
 
     /// A display name for a path.

@@ -107,7 +107,7 @@ struct CompareCommand: ParsableCommand {
             return try documents(in: corpusOptions.source(reports[0])) { _ in true }.map { Input(label: $0.id.description, source: $0.origin, text: $0.text) }
         }
         return try reports.map { path in
-            Input(label: path, source: path, text: try InputReading.text(InputReading.bytes(of: path), source: path, lossy: corpusOptions.lossy))
+            Input(label: path, source: path, text: try InputReading.text(InputReading.bytes(of: path), source: path, options: corpusOptions.text))
         }
     }
 

@@ -45,8 +45,8 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         var diff: WordDiff?
         try reportingErrors(source: "\(old), \(new)", status: ExitStatus.diffTrouble) {
-            let oldText = try InputReading.text(InputReading.bytes(of: old), source: old, lossy: text.lossy)
-            let newText = try InputReading.text(InputReading.bytes(of: new), source: new, lossy: text.lossy)
+            let oldText = try InputReading.text(InputReading.bytes(of: old), source: old, options: text)
+            let newText = try InputReading.text(InputReading.bytes(of: new), source: new, options: text)
             diff = try WordDiff(old: oldText, new: newText, pipeline: TextPipeline(options: WordDiff.pipelineOptions))
         }
         guard let diff else { return }

@@ -28,7 +28,7 @@ struct KeyCommand: ParsableCommand {
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
             let keyer = try NameKeyer()
-            try InputReading.forEachStandardInputLine(lossy: text.lossy) { name, lineNumber in
+            try InputReading.forEachStandardInputLine(options: text) { name, lineNumber in
                 if let failure = output.failure { throw failure }
                 do throws(TextError) {
                     output.writeLine(try keyer.key(for: name))

@@ -67,7 +67,7 @@ struct NormalizeCommand: ParsableCommand {
                 let paths = files.isEmpty ? ["-"] : files
                 sources = try paths.map { path throws(CommandError) in
                     let name = InputReading.displayName(path)
-                    return (name, try InputReading.text(InputReading.bytes(of: path), source: name, lossy: input.lossy))
+                    return (name, try InputReading.text(InputReading.bytes(of: path), source: name, options: input))
                 }
             }
             for source in sources {

@@ -50,7 +50,7 @@ struct SimilarityCommand: ParsableCommand {
         var output = OutputBuffer()
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
-            try InputReading.forEachStandardInputLine(lossy: self.text.lossy) { text, lineNumber in
+            try InputReading.forEachStandardInputLine(options: self.text) { text, lineNumber in
                 if let failure = output.failure { throw failure }
                 guard let tab = text.unicodeScalars.firstIndex(of: "\t") else {
                     let found = text.isEmpty ? "an empty line" : "no tab"
