@@ -53,7 +53,10 @@ struct DirectoryWalk {
         guard let listing = directory.withCString({ opendir($0) }) else { return false }
         var names: [[UInt8]] = []
         while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            // d_name is read up to its NUL only: a short record may end before the field's 256 bytes.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: UInt8.self, capacity: 1) { Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)))) }
+            }
             if name.first != UInt8(ascii: ".") { names.append(name) }
         }
         closedir(listing)

@@ -117,8 +117,8 @@ package struct OutputFiles {
         defer { closedir(listing) }
         let prefix = "." + name + ".concord-", suffix = ".tmp"
         while let entry = readdir(listing) {
-            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let entryName = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
             }
             guard entryName.hasPrefix(prefix), entryName.hasSuffix(suffix),
                   let pid = pid_t(entryName.dropFirst(prefix.count).dropLast(suffix.count)), pid > 0,

@@ -12,7 +12,12 @@ func parallelMap<T>(_ count: Int, threads: Int, _ body: (Int) -> T) -> [T] {
     if threads <= 1 || count == 1 { return (0..<count).map(body) }
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    // The results are copied out below; the buffer's own copies must be destroyed before the
+    // memory is freed, or every worker's result leaks (LeakSanitizer, issue 13).
+    defer {
+        results.deinitialize()
+        results.deallocate()
+    }
     withoutActuallyEscaping(body) { work in
         let box = UncheckedBox((work, results))
         let next = AtomicCounter()

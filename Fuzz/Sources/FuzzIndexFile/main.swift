@@ -1,0 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FuzzSupport
+
+checkChecksumCopy()
+exit(runFuzzer(fuzzIndexFile))
