@@ -143,9 +143,6 @@ with tempfile.TemporaryDirectory() as scratch:
         with open(index, "rb") as handle:
             data = handle.read()
         write("FuzzIndexFile", name, data[:-8])
-        if name == "one-story-8-slots":
-            with open(os.path.join(out, "checksum-check.cidx"), "wb") as handle:
-                handle.write(data)
 
 for harness in sorted(os.listdir(out)):
     folder = os.path.join(out, harness)

@@ -65,7 +65,7 @@ public struct IndexFile: Sendable, Equatable {
         for offset in store.offsets { append(UInt64(offset), to: &bytes) }
         for value in store.fingerprints { append(value, to: &bytes) }
         for value in store.signatures { append(value, to: &bytes) }
-        append(bytes.withUnsafeBytes { StableHash.hash($0) }, to: &bytes)
+        append(Self.checksum(of: bytes[...]), to: &bytes)
         var files = OutputFiles()
         do {
             try bytes.withUnsafeBytes { try files.stage($0, to: path) }
@@ -78,6 +78,14 @@ public struct IndexFile: Sendable, Equatable {
 
     private func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The checksum an index file ends with, of `content` (every byte before it): for readers of
+    /// the format in other tools, and for building test files.
+    ///
+    /// - Complexity: O(*n*) in the bytes.
+    public static func checksum(of content: ArraySlice<UInt8>) -> UInt64 {
+        content.withUnsafeBytes { StableHash.hash($0) }
     }
 
     // MARK: - Reading
@@ -102,7 +110,7 @@ public struct IndexFile: Sendable, Equatable {
         }
         guard bytes.count >= 8 else { throw IndexError(path: path, "the file is cut short") }
         let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }
-        let actual = bytes.withUnsafeBytes { StableHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<(bytes.count - 8)])) }
+        let actual = Self.checksum(of: bytes[0..<(bytes.count - 8)])
         guard UInt64(littleEndian: stored) == actual else {
             throw IndexError(path: path, "checksum mismatch: the index is damaged, cut short, or written by an older concord; rebuild it")
         }

@@ -15,7 +15,7 @@ import Testing
         append(UInt32(settings.utf8.count))
         bytes.append(contentsOf: settings.utf8)
         body(&bytes)
-        let checksum = bytes.withUnsafeBytes { StableHash.hash($0) }
+        let checksum = IndexFile.checksum(of: bytes[...])
         withUnsafeBytes(of: checksum.littleEndian) { bytes.append(contentsOf: $0) }
         return bytes
     }

@@ -3,5 +3,4 @@ import Glibc
 #endif
 import FuzzSupport
 
-checkChecksumCopy()
 exit(runFuzzer(fuzzIndexFile))
