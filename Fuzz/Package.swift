@@ -29,7 +29,7 @@ let package = Package(
     targets: [
         // The declaration of libFuzzer's driver entry point.
         .target(name: "CFuzzDriver"),
-        // The driver call, scratch files for the readers, the checks' failure report, JSON and CSV writers.
+        // The driver call, scratch files for the readers, the checks' failure report, a CSV writer.
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
         harness("FuzzJSONL", ["ConcordCorpus"]),
         harness("FuzzCSV", ["ConcordCorpus"]),

@@ -10,7 +10,8 @@ internal import ConcordText
 ///
 /// Strings are decoded with all escapes; a lone surrogate escape (`\ud800` with no partner) becomes
 /// U+FFFD and is counted, since Swift strings cannot hold it, except in the id, which is never
-/// rewritten: there it is an error. A `\u0000` escape marks binary input and is an error. Raw
+/// rewritten: there `\udc80`–`\udcff` are the bytes of a file name that is not UTF-8 (as
+/// `DocumentID.json` writes them) and any other is an error. A `\u0000` escape marks binary input and is an error. Raw
 /// bytes inside strings must be valid UTF-8; when lossy, invalid sequences become U+FFFD (counted),
 /// except in the id, which keeps its bytes (`Value.bytes`).
 struct JSONObjectScanner {
@@ -151,7 +152,13 @@ struct JSONObjectScanner {
                 case UInt8(ascii: "r"): unescaped = 0x0D
                 case UInt8(ascii: "t"): unescaped = 0x09
                 case UInt8(ascii: "u"):
-                    for byte in UTF8.encode(try parseUnicodeEscape(exact: exact))! {
+                    switch try parseUnicodeEscape(exact: exact) {
+                    case .scalar(let scalar):
+                        for byte in UTF8.encode(scalar)! {
+                            output[written] = byte
+                            written += 1
+                        }
+                    case .fileNameByte(let byte):
                         output[written] = byte
                         written += 1
                     }
@@ -165,14 +172,15 @@ struct JSONObjectScanner {
             }
             let decoded = UnsafeBufferPointer(rebasing: output[..<written])
             if let text = String(validating: decoded, as: UTF8.self) { return .string(text) }
+            // Escapes are ASCII, so the first bad byte of the raw string is the one to name; when the
+            // raw string is valid, the invalid bytes came from file-name escapes in an id.
+            let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index])
+            let firstInvalid = UTF8Decoding.firstInvalidOffset(in: raw)
+            if exact, lossy || firstInvalid == nil { return .bytes(Array(decoded)) }
             guard lossy else {
-                // Escapes are ASCII, so the first bad byte of the raw string is the one to name.
-                let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index])
-                let offset = start + (UTF8Decoding.firstInvalidOffset(in: raw) ?? 0)
                 let likely = EncodingDetection.likelyEncoding(of: UnsafeRawBufferPointer(bytes))
-                throw Failure(offset: offset, message: "invalid UTF-8 inside a string" + TextError.encodingAdvice(likely: likely))
+                throw Failure(offset: start + (firstInvalid ?? 0), message: "invalid UTF-8 inside a string" + TextError.encodingAdvice(likely: likely))
             }
-            if exact { return .bytes(Array(decoded)) }
             replacements += UTF8Decoding.replacementCount(in: UnsafeRawBufferPointer(decoded), from: 0)
             return .string(String(decoding: decoded, as: UTF8.self))
         }
@@ -189,20 +197,30 @@ struct JSONObjectScanner {
         return start + end
     }
 
+    /// What a `\u` escape stands for.
+    private enum UnicodeEscape {
+        case scalar(Unicode.Scalar)
+        /// A lone `\udc80`–`\udcff` in an id: the byte 80–FF of a file name that is not UTF-8, as
+        /// `DocumentID.json` writes it (PEP 383).
+        case fileNameByte(UInt8)
+    }
+
     /// After `\u`: four hex digits, joined with a following low surrogate escape when it is a pair.
-    /// A lone surrogate becomes U+FFFD (counted), or fails when `exact`; `\u0000` fails.
-    private mutating func parseUnicodeEscape(exact: Bool) throws(Failure) -> Unicode.Scalar {
+    /// A lone surrogate becomes U+FFFD (counted); when `exact` (the id), one in U+DC80–U+DCFF is a
+    /// file-name byte and any other fails. `\u0000` fails.
+    private mutating func parseUnicodeEscape(exact: Bool) throws(Failure) -> UnicodeEscape {
         let escapeStart = index - 2
         let high = try parseHex4()
         if high == 0 {
             throw Failure(offset: escapeStart, message: TextError.nul(line: nil, column: escapeStart + 1).description, isSyntax: false)
         }
-        func lone() throws(Failure) -> Unicode.Scalar {
+        func lone() throws(Failure) -> UnicodeEscape {
             guard !exact else {
-                throw Failure(offset: escapeStart, message: "the id holds a lone surrogate escape (\\u\(String(high, radix: 16))) at column \(escapeStart + 1): ids must be valid Unicode and Concord never rewrites them; fix the id in the input", isSyntax: false)
+                if (0xDC80...0xDCFF).contains(high) { return .fileNameByte(UInt8(high - 0xDC00)) }
+                throw Failure(offset: escapeStart, message: "the id holds a lone surrogate escape (\\u\(String(high, radix: 16))) at column \(escapeStart + 1): ids must be valid Unicode (or file-name bytes escaped \\udc80–\\udcff) and Concord never rewrites them; fix the id in the input", isSyntax: false)
             }
             replacements += 1
-            return "\u{FFFD}"
+            return .scalar("\u{FFFD}")
         }
         if (0xD800...0xDBFF).contains(high) {
             if index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
@@ -210,14 +228,14 @@ struct JSONObjectScanner {
                 index += 2
                 let low = try parseHex4()
                 if (0xDC00...0xDFFF).contains(low) {
-                    return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+                    return .scalar(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
                 }
                 index = save
             }
             return try lone()
         }
         if (0xDC00...0xDFFF).contains(high) { return try lone() }
-        return Unicode.Scalar(high)!
+        return .scalar(Unicode.Scalar(high)!)
     }
 
     private mutating func parseHex4() throws(Failure) -> UInt32 {

@@ -2,7 +2,7 @@ import ConcordCorpus
 import FuzzSupport
 
 // The JSONL reader on arbitrary bytes, strict and lossy. Properties checked on every input:
-// - reading a readable file never throws and never crashes;
+// - reading a readable file never crashes, and throws only to refuse a JSON array, before any record;
 // - every record is a document or an invalid line with a line number inside the file and a message,
 //   one record at most per line, in line order;
 // - without --lossy, a text with no backslash and no U+FFFD of its own yields no U+FFFD anywhere;
@@ -38,6 +38,10 @@ private func read(_ path: String, lossy: Bool, lineCount: Int) -> [Int: Result<D
                 require(false, "a JSONL file skipped \(id): \(reason)")
             }
         }
+    } catch let error as CorpusError where error.message.hasPrefix("a JSON array, not JSON Lines") {
+        // The one whole-file refusal: a first line with content that opens with "[".
+        require(records.isEmpty, "a JSON array refused after \(records.count) records")
+        require(error.file == path && (error.line ?? 0) >= 1, "the JSON array refusal names \(error.file):\(String(describing: error.line))")
     } catch {
         require(false, "reading a readable file threw: \(error)")
     }
@@ -46,15 +50,9 @@ private func read(_ path: String, lossy: Bool, lineCount: Int) -> [Int: Result<D
 
 /// A document as one JSONL line with every field it has.
 private func jsonLine(_ document: Document) -> String {
-    var fields: [String] = []
-    switch document.id {
-    case .integer(let value): fields.append("\"id\":\(value)")
-    case .string(let value): fields.append("\"id\":" + jsonString(value))
-    case .fileName: require(false, "a JSONL id read as file-name bytes")
-    }
-    fields.append("\"text\":" + jsonString(document.text))
+    var fields = ["\"id\":" + document.id.json, "\"text\":" + JSONWriting.quoted(document.text)]
     for (name, value) in [("title", document.title), ("outlet", document.outlet), ("date", document.date), ("url", document.url)] {
-        if let value { fields.append("\"\(name)\":" + jsonString(value)) }
+        if let value { fields.append("\"\(name)\":" + JSONWriting.quoted(value)) }
     }
     return "{" + fields.joined(separator: ",") + "}"
 }

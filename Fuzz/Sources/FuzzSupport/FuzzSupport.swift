@@ -59,28 +59,6 @@ public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> UnsafeRawBu
     return UnsafeRawBufferPointer(start: data, count: size)
 }
 
-/// Quotes `text` as a JSON string: `"`, `\` and every control character escaped.
-public func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
-}
-
 /// Quotes `text` as a CSV field (RFC 4180): in double quotes, a quote doubled.
 public func csvField(_ text: String) -> String {
     var result = "\""

@@ -29,6 +29,12 @@ struct CorpusInputOptions: ParsableArguments {
     @Flag(name: .customLong("skip-invalid"), help: "Skip malformed lines and rows (each one is reported) instead of stopping.")
     var skipInvalid = false
 
+    func validate() throws {
+        guard idField != textField else {
+            throw ValidationError("--id-field and --text-field both name '\(idField)': a document's id and its text come from two fields.")
+        }
+    }
+
     /// The source for `path`.
     func source(_ path: String) -> CorpusSource {
         let list = extensions == "*" ? [] : extensions.split(separator: ",").map {

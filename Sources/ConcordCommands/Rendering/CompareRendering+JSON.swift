@@ -1,3 +1,4 @@
+import ConcordCorpus
 import ConcordDiff
 
 extension CompareRendering {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConcordCorpus
 import ConcordText
 
 /// `concord normalize`: show the text exactly as matching sees it.

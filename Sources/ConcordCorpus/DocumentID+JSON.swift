@@ -1,11 +1,11 @@
-import ConcordCorpus
-
 extension DocumentID {
     /// The id as a JSON value: a string literal, or an integer for an integer id. A file name that
     /// is not valid UTF-8 is a string whose invalid bytes are written as the escapes U+DC80–U+DCFF
     /// (`"\udcff"` for the byte FF): Python's `surrogateescape`, PEP 383, so
     /// `os.fsencode(json.loads(…))` gives the original bytes back.
-    var json: String {
+    ///
+    /// - Complexity: O(*n*) for an id of *n* bytes.
+    public var json: String {
         switch self {
         case .string(let text): JSONWriting.quoted(text)
         case .integer(let value): String(value)
@@ -24,7 +24,7 @@ extension DocumentID {
     }
 
     /// Appends the id as a JSON value to `bytes`.
-    func appendJSON(to bytes: inout [UInt8]) {
+    public func appendJSON(to bytes: inout [UInt8]) {
         switch self {
         case .string(let text): JSONWriting.appendQuoted(text, to: &bytes)
         case .integer(let value): bytes.append(contentsOf: String(value).utf8)

@@ -1,8 +1,11 @@
 /// Minimal JSON text building for Concord's machine-readable outputs: escaping per RFC 8259, keys
-/// in a fixed order, so the same data always gives the same bytes.
-enum JSONWriting {
+/// in a fixed order, so the same data always gives the same bytes. It is the writing side of the
+/// JSONL reader: what it writes, `JSONLReader` reads back unchanged.
+public enum JSONWriting {
     /// `text` as a JSON string literal, quotes included.
-    static func quoted(_ text: String) -> String {
+    ///
+    /// - Complexity: O(*n*) for *n* bytes of `text`.
+    public static func quoted(_ text: String) -> String {
         if !needsEscapes(text) { return "\"" + text + "\"" }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
@@ -28,7 +31,7 @@ enum JSONWriting {
 
     /// Appends `text` as a JSON string literal to `bytes`: a text without characters to escape
     /// (ids nearly always) is copied as it is, without building a string.
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         if needsEscapes(text) {
             bytes.append(contentsOf: quoted(text).utf8)
         } else {
@@ -43,7 +46,7 @@ enum JSONWriting {
     }
 
     /// A JSON object from ordered key/value pairs whose values are already JSON text.
-    static func object(_ fields: KeyValuePairs<String, String>) -> String {
+    package static func object(_ fields: KeyValuePairs<String, String>) -> String {
         var result = "{"
         for (index, field) in fields.enumerated() {
             if index > 0 { result += "," }
@@ -56,10 +59,10 @@ enum JSONWriting {
     }
 
     /// A JSON array from elements that are already JSON text.
-    static func array(_ elements: [String]) -> String { "[" + elements.joined(separator: ",") + "]" }
+    package static func array(_ elements: [String]) -> String { "[" + elements.joined(separator: ",") + "]" }
 
     /// A 64-bit id as a fixed-width hex string (JSON numbers lose precision past 2^53).
-    static func hexID(_ id: UInt64) -> String {
+    package static func hexID(_ id: UInt64) -> String {
         let hex = String(id, radix: 16)
         return quoted(String(repeating: "0", count: 16 - hex.count) + hex)
     }
