@@ -33,7 +33,10 @@ public enum AverageLinkage {
     ///   - score: the exact score of two documents.
     /// - Complexity: O(*p* log *p*) to order *p* pairs, heap work for the merge candidates found
     ///   later, plus up to `exactPairBudget` exact scores per considered merge (each computed once).
-    public static func cluster(count: Int, pairs: [ScoredPair], threshold: Double,
+    ///   - groups: when given, each document's starting cluster, named by any one of its members
+    ///     (the first member of each group is its root): clusters grow from these groups, which
+    ///     are never split. Pairs inside a group are not needed.
+    public static func cluster(count: Int, pairs: [ScoredPair], threshold: Double, groups: [Int]? = nil,
                                score: (Int, Int) -> Double) -> [Int] {
         // A cluster is named by its root, the document it grew from, whose entry holds its size
         // and the last of its members; the members form a list through `nextMember`, root first,
@@ -43,11 +46,23 @@ public enum AverageLinkage {
         var neighbours = [Set<Int>](repeating: [], count: count)   // clusters linked by a verified pair
         var known: [UInt64: Double] = [:]
         known.reserveCapacity(pairs.count)
+        var rootOfGroup: [Int: Int] = [:]
+        for document in 0..<count {
+            guard let group = groups?[document] else { break }
+            guard let root = rootOfGroup[group] else { rootOfGroup[group] = document; continue }
+            nodes[document].parent = Int32(root)
+            nextMember[Int(nodes[root].lastMember)] = Int32(document)
+            nodes[root].lastMember = Int32(document)
+            nodes[root].size += 1
+        }
+        func root(_ document: Int) -> Int { Int(nodes[document].parent) }  // groups are one level deep
         for pair in pairs {
             let a = Int(pair.first), b = Int(pair.second)
             known[key(a, b)] = Double(pair.score)
-            neighbours[a].insert(b)
-            neighbours[b].insert(a)
+            let (x, y) = (root(a), root(b))
+            guard x != y else { continue }
+            neighbours[x].insert(y)
+            neighbours[y].insert(x)
         }
         func pairScore(_ a: Int, _ b: Int, exact: Bool) -> Double {
             if let value = known[key(a, b)] { return value }
@@ -71,11 +86,20 @@ public enum AverageLinkage {
             }
             return sum / Double(pairCount)
         }
-        var queue = MergeQueue(initial: pairs.compactMap { pair in
-            Double(pair.score) >= threshold
-                ? MergeQueue.Candidate(average: Double(pair.score), first: pair.first, second: pair.second, firstVersion: 0, secondVersion: 0)
-                : nil
-        })
+        var queue = MergeQueue(initial: groups == nil
+            ? pairs.compactMap { pair in
+                Double(pair.score) >= threshold
+                    ? MergeQueue.Candidate(average: Double(pair.score), first: pair.first, second: pair.second, firstVersion: 0, secondVersion: 0)
+                    : nil
+            }
+            : Set(pairs.map { key(root(Int($0.first)), root(Int($0.second))) }).sorted().compactMap { pair in
+                let (x, y) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+                guard x != y else { return nil }
+                let average = linkage(x, y)
+                return average >= threshold
+                    ? MergeQueue.Candidate(average: average, first: Int32(x), second: Int32(y), firstVersion: 0, secondVersion: 0)
+                    : nil
+            })
         while let best = queue.pop() {
             guard best.average >= threshold else { break }
             let a = Int(best.first), b = Int(best.second)

@@ -18,16 +18,23 @@ public enum PipelineStage: String, Sendable, CaseIterable {
     case verify
     /// Average linkage over the verified pairs.
     case link
+    /// Events mode: term vectors, nearest neighbours, pair probabilities, linkage into events.
+    case events
 }
 
-/// Where a document came from: its id and the record it was read from ("file:line" or a path).
+/// Where a document came from: its id and the record it was read from ("file:line" or a path),
+/// with its title and outlet when the input gave them (for listings).
 public struct DocumentRecord: Sendable, Equatable {
     public var id: DocumentID
     public var origin: String
+    public var title: String?
+    public var outlet: String?
 
-    public init(id: DocumentID, origin: String) {
+    public init(id: DocumentID, origin: String, title: String? = nil, outlet: String? = nil) {
         self.id = id
         self.origin = origin
+        self.title = title
+        self.outlet = outlet
     }
 }
 
@@ -72,7 +79,11 @@ public final class SimilarityPipeline {
     public private(set) var documents: [Document] = []
     /// Bytes of text added (UTF-8).
     public private(set) var textBytes = 0
+    /// The terms of every document's text and title, and its day, in input order, when the
+    /// pipeline was made to collect them (events mode); `nil` otherwise.
+    public private(set) var eventTerms: EventTerms?
     private let keepsDocuments: Bool
+    private let readsDates: Bool
     private let observer: (PipelineStage, Double) -> Void
     private let sketchers: [DocumentSketcher]
     private let batches: [Batch]
@@ -84,12 +95,17 @@ public final class SimilarityPipeline {
     ///   - settings: what to match and how.
     ///   - threads: worker threads (at least 1); results are the same for any count.
     ///   - keepsDocuments: keep every added document in `documents`.
+    ///   - collectsEventTerms: count every document's terms into `eventTerms` as it is sketched.
+    ///   - readsDates: with `collectsEventTerms`, take each document's date (else none is read).
     ///   - observer: told each stage and the seconds it took, as stages finish.
     public init(settings: MatchingSettings, threads: Int, keepsDocuments: Bool = false,
+                collectsEventTerms: Bool = false, readsDates: Bool = true,
                 observer: @escaping (PipelineStage, Double) -> Void = { _, _ in }) throws(TextError) {
         self.settings = settings
         self.threads = max(1, threads)
         self.keepsDocuments = keepsDocuments
+        self.readsDates = readsDates
+        eventTerms = collectsEventTerms ? EventTerms() : nil
         self.observer = observer
         store = SketchStore(slots: settings.slots)
         let hasher = MinHasher(slots: settings.slots, scheme: settings.scheme, seed: settings.seed)
@@ -104,6 +120,7 @@ public final class SimilarityPipeline {
     /// One thread's sketches of a batch, kept between batches so its storage is reused.
     private final class Batch {
         var store: SketchStore
+        var terms = EventTerms()
         init(slots: Int) { store = SketchStore(slots: slots) }
     }
 
@@ -160,30 +177,44 @@ public final class SimilarityPipeline {
     public func add(_ documents: [Document]) throws(TextError) {
         let started = Stopwatch.now
         defer { sketchSeconds += Stopwatch.now - started }
-        records.append(contentsOf: documents.lazy.map { DocumentRecord(id: $0.id, origin: $0.origin) })
+        records.append(contentsOf: documents.lazy.map { DocumentRecord(id: $0.id, origin: $0.origin, title: $0.title, outlet: $0.outlet) })
         textBytes += documents.reduce(0) { $0 + $1.text.utf8.count }
         if keepsDocuments { self.documents.append(contentsOf: documents) }
         let chunk = max(1, (documents.count + threads - 1) / threads)
         let parts = (documents.count + chunk - 1) / chunk
         if parts <= 1 {
             let sketcher = sketchers[0]
-            for document in documents { try sketcher.sketch(document.text, into: &store) }
+            if eventTerms != nil {
+                var terms = eventTerms!
+                eventTerms = nil
+                defer { eventTerms = terms }
+                for document in documents { try sketcher.sketch(document, into: &store, terms: &terms, readsDates: readsDates) }
+            } else {
+                for document in documents { try sketcher.sketch(document.text, into: &store) }
+            }
             return
         }
         // Each thread sketches one run of the documents into its own batch, appended in order.
         let workers = UncheckedBox((sketchers, batches))
+        let countsTerms = eventTerms != nil, readsDates = readsDates
         let results = parallelMap(parts, threads: threads) { part in
             let (sketcher, batch) = (workers.value.0[part], workers.value.1[part])
             batch.store.removeAll()
+            batch.terms.removeAll()
             return Result { () throws(TextError) in
                 for document in documents[(part * chunk)..<min(documents.count, (part + 1) * chunk)] {
-                    try sketcher.sketch(document.text, into: &batch.store)
+                    if countsTerms {
+                        try sketcher.sketch(document, into: &batch.store, terms: &batch.terms, readsDates: readsDates)
+                    } else {
+                        try sketcher.sketch(document.text, into: &batch.store)
+                    }
                 }
             }
         }
         for (part, result) in results.enumerated() {
             try result.get()
             store.append(contentsOf: batches[part].store)
+            eventTerms?.append(contentsOf: batches[part].terms)
         }
     }
 
@@ -243,6 +274,16 @@ public final class SimilarityPipeline {
         return ClusterReport(assignments: assignments, bands: settings.resolvedBands, candidatePairs: candidates.pairs.count,
                              verified: verified, cappedBuckets: candidates.cappedBuckets,
                              emptyDocuments: (0..<store.count).filter { store.shingleCount($0) == 0 })
+    }
+
+    /// Groups the documents into events (see `EventClustering`), from the terms collected while
+    /// sketching and the copies `report` found. Reports the `events` stage. The pipeline must
+    /// have been made with `collectsEventTerms`.
+    public func events(copies report: ClusterReport, settings: EventSettings, model: EventPairModel = .fitted) -> EventReport {
+        precondition(eventTerms != nil, "events(copies:settings:) needs a pipeline made with collectsEventTerms")
+        let started = Stopwatch.now
+        defer { observer(.events, Stopwatch.now - started) }
+        return EventClustering.cluster(terms: eventTerms!, copies: report.assignments, settings: settings, model: model, threads: threads)
     }
 
     /// For each document at or after `split` (in order), the documents before `split` it matches:

@@ -15,6 +15,15 @@ struct CorpusInputOptions: ParsableArguments {
     @Option(name: .customLong("text-field"), help: "JSONL key or CSV column of document texts.")
     var textField = "text"
 
+    @Option(name: .customLong("title-field"), help: "JSONL key or CSV column of titles (shown in listings; events mode matches on them).")
+    var titleField = "title"
+
+    @Option(name: .customLong("date-field"), help: ArgumentHelp("JSONL key or CSV column of dates (ISO 8601); none ignores dates.", valueName: "field"))
+    var dateField = "date"
+
+    /// Whether dates are read (`--date-field none` turns them off).
+    var readsDates: Bool { dateField != "none" }
+
     @Option(name: .long, help: ArgumentHelp(
         "For a directory: extensions of the files to read, comma-separated ('*' for all files).",
         valueName: "list"))
@@ -40,7 +49,10 @@ struct CorpusInputOptions: ParsableArguments {
         let list = extensions == "*" ? [] : extensions.split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         }
-        return CorpusSource(path: path, format: inputFormat, fields: CorpusFields(id: idField, text: textField),
+        var fields = CorpusFields(id: idField, text: textField)
+        fields.title = titleField
+        if readsDates { fields.date = dateField }
+        return CorpusSource(path: path, format: inputFormat, fields: fields,
                             extensions: Set(list), lossy: lossy, encoding: text.encoding)
     }
 

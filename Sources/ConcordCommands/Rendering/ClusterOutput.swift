@@ -8,17 +8,23 @@ import Foundation
 struct ClusterOutput {
     let run: CorpusRun
     let report: ClusterReport
+    /// Events mode's result, when it ran: the output groups events, with the copies nested.
+    let events: EventReport?
     let path: String
 
-    private var records: [DocumentRecord] { run.pipeline.records }
-    private var settings: MatchingSettings { run.pipeline.settings }
+    var records: [DocumentRecord] { run.pipeline.records }
+    var settings: MatchingSettings { run.pipeline.settings }
+    /// Events mode's settings (when it ran).
+    let eventSettings: EventSettings
 
     /// Writes the result. The files (`file`, the removed map of `dedup`, `pairs`) are written all
     /// or nothing, after standard output: a failure anywhere leaves none of them.
-    func write(format: ClusterCommand.OutputFormat, to file: String?, dedup: Bool, pairs: String?, quiet: Bool) throws {
+    func write(format: ClusterCommand.OutputFormat, to file: String?, dedup: Bool, pairs: String?, pairFeatures: String?,
+               quiet: Bool) throws {
         var files = OutputFiles()
         do {
             if let pairs { try files.stage(pairLines(), to: pairs) }
+            if let pairFeatures, let events { try files.stage(pairFeatureLines(events), to: pairFeatures) }
             if let file, file != "-" {
                 if dedup {
                     let (kept, removed) = deduplicated()
@@ -41,10 +47,13 @@ struct ClusterOutput {
     }
 
     private func rendered(_ format: ClusterCommand.OutputFormat) -> String {
-        switch format {
-        case .jsonl: jsonLines()
-        case .json: json() + "\n"
-        case .text: listing()
+        switch (format, events) {
+        case (.jsonl, let events?): eventLines(events)
+        case (.jsonl, nil): jsonLines()
+        case (.json, let events?): eventJSON(events) + "\n"
+        case (.json, nil): json() + "\n"
+        case (.text, let events?): eventListing(events)
+        case (.text, nil): listing()
         }
     }
 
@@ -94,11 +103,17 @@ struct ClusterOutput {
                 }),
             ])
         }
-        return JSONWriting.object([
+        return json(clusters: clusters, parameters: settings.json)
+    }
+
+    /// The JSON result around `clusters` (already JSON): the input, the parameters and what was
+    /// read, matched and skipped.
+    func json(clusters: [String], parameters: String) -> String {
+        JSONWriting.object([
             "input": JSONWriting.quoted(path),
             "documents": String(records.count),
             "clusters": JSONWriting.array(clusters),
-            "parameters": settings.json,
+            "parameters": parameters,
             "candidate_pairs": String(report.candidatePairs),
             "verified_pairs": String(report.verified.count),
             "capped_buckets": String(report.cappedBuckets),
@@ -140,17 +155,25 @@ struct ClusterOutput {
             lines.append("cluster \(cluster.number) · \(cluster.members.count) reports · representative \(records[cluster.representative].id.description.terminalSafe)")
             for member in cluster.members {
                 let mark = member.document == cluster.representative ? "*" : " "
-                lines.append("  \(mark) \(member.similarity.fixed(3))  \(records[member.document].id.description.terminalSafe)")
+                lines.append("  \(mark) \(member.similarity.fixed(3))  \(label(member.document))")
             }
             lines.append("")
         }
-        let singletons = clusters.filter { $0.members.count == 1 }.map { records[$0.representative].id.description.terminalSafe }
+        let singletons = clusters.filter { $0.members.count == 1 }.map { label($0.representative) }
         if !singletons.isEmpty {
             lines.append("\(singletons.count) reports match no other:")
             for id in singletons { lines.append("    \(id)") }
             lines.append("")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A document as a listing shows it: its id, then its title and outlet when the input gave
+    /// them, made safe for a terminal.
+    func label(_ document: Int) -> String {
+        let record = records[document]
+        let about = [record.title, record.outlet].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " · ")
+        return (record.id.description + (about.isEmpty ? "" : "  — " + about)).terminalSafe
     }
 
     /// The run in a few lines: counts, parameters, accounting, time.

@@ -16,10 +16,12 @@ final class CorpusRun {
         var seconds: [PipelineStage: Double] = [:]
     }
 
-    init(settings: MatchingSettings, threads: Int, keepsDocuments: Bool = false) throws {
+    init(settings: MatchingSettings, threads: Int, keepsDocuments: Bool = false, collectsEventTerms: Bool = false,
+         readsDates: Bool = true) throws {
         let clock = StageClock()
         self.clock = clock
-        pipeline = try SimilarityPipeline(settings: settings, threads: threads, keepsDocuments: keepsDocuments) { stage, seconds in
+        pipeline = try SimilarityPipeline(settings: settings, threads: threads, keepsDocuments: keepsDocuments,
+                                          collectsEventTerms: collectsEventTerms, readsDates: readsDates) { stage, seconds in
             clock.seconds[stage, default: 0] += seconds
         }
     }
@@ -49,8 +51,10 @@ final class CorpusRun {
     /// Seconds since the run was made.
     var elapsed: Double { Stopwatch.now - started }
 
-    /// The stages in order with their seconds, as "read 0.12, sketch 0.40, …".
+    /// The stages in order with their seconds, as "read 0.12, sketch 0.40, …" (events only when
+    /// it ran).
     var stageSummary: String {
-        PipelineStage.allCases.map { "\($0.rawValue) \(seconds($0).fixed(2))" }.joined(separator: ", ")
+        PipelineStage.allCases.filter { $0 != .events || clock.seconds[$0] != nil }
+            .map { "\($0.rawValue) \(seconds($0).fixed(2))" }.joined(separator: ", ")
     }
 }

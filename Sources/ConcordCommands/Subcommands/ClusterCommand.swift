@@ -65,6 +65,9 @@ struct ClusterCommand: ParsableCommand {
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
+    @OptionGroup(title: "Events")
+    var events: EventOptions
+
     @Flag(name: [.short, .long], help: "No progress or summary on standard error.")
     var quiet = false
 
@@ -75,6 +78,8 @@ struct ClusterCommand: ParsableCommand {
         if let output { outputs.append(("-o", output)) }
         if dedup, let output { outputs.append(("--dedup's removed map", ClusterOutput.mapPath(for: output))) }
         if let pairs { outputs.append(("--pairs", pairs)) }
+        if let pairFeatures = events.pairFeatures { outputs.append(("--pair-features", pairFeatures)) }
+        if dedup && events.mode == .events { throw ValidationError("--dedup keeps one report per copy group; drop --mode events.") }
         try OutputSafety.check(outputs: outputs, inputs: [input ?? CorpusInputOptions.defaultCorpus() ?? "-"])
     }
 
@@ -86,15 +91,20 @@ struct ClusterCommand: ParsableCommand {
             }
             let progress = !quiet && isTerminal(2)
             // --dedup copies the kept reports' records: the run keeps them as it reads them.
-            let run = try CorpusRun(settings: matching.settings, threads: matching.threadCount, keepsDocuments: dedup)
+            let eventSettings = events.settings(readsDates: corpus.readsDates)
+            let model = events.mode == .events ? try events.model() : nil   // refused before the corpus is read
+            let run = try CorpusRun(settings: matching.settings, threads: matching.threadCount, keepsDocuments: dedup,
+                                    collectsEventTerms: events.mode == .events, readsDates: corpus.readsDates)
             try run.read(corpus.source(path), skipInvalid: corpus.skipInvalid, progress: progress)
             let report = run.pipeline.cluster()
+            let eventReport = model.map { run.pipeline.events(copies: report, settings: eventSettings, model: $0) }
             run.endProgress(progress)
             if run.pipeline.records.isEmpty {
                 printError("concord: no documents in \(path) (a directory is read for its .txt files; see --extensions)")
             }
-            try ClusterOutput(run: run, report: report, path: path).write(
-                format: format ?? (output == nil ? .text : .jsonl), to: output, dedup: dedup, pairs: pairs, quiet: quiet)
+            try ClusterOutput(run: run, report: report, events: eventReport, path: path, eventSettings: eventSettings).write(
+                format: format ?? (output == nil ? .text : .jsonl), to: output, dedup: dedup, pairs: pairs,
+                pairFeatures: events.pairFeatures, quiet: quiet)
         }
     }
 }

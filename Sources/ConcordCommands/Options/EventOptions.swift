@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import ConcordSimilarity
+
+/// What `concord cluster` groups: copies (shared wording) or events (reports of one event,
+/// however worded).
+enum ClusterMode: String, ExpressibleByArgument, CaseIterable {
+    case copies, events
+}
+
+/// The knobs of events mode (`cluster --mode events`): they make one `EventSettings` value.
+struct EventOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("""
+        copies: reports that share their wording (republished, edited, contained). events: reports \
+        of one event, however worded (independent write-ups), with the copies nested inside.
+        """, valueName: "mode"))
+    var mode: ClusterMode = .copies
+
+    @Option(name: .customLong("date-window"), help: ArgumentHelp("""
+        Events mode: reports dated more than this many days apart are never one event (dates from \
+        the date field, ISO 8601; reports without one are compared with all).
+        """, valueName: "days"))
+    var dateWindow = EventSettings().dateWindow ?? 3
+
+    @Option(name: .customLong("event-threshold"), help: ArgumentHelp("""
+        Events mode: the average probability (over all pairs of two groups) at which groups merge \
+        into one event; higher gives smaller, surer events.
+        """, valueName: "p"))
+    var eventThreshold = EventSettings().threshold
+
+    @Option(name: .customLong("pair-features"), help: ArgumentHelp("""
+        Events mode: also write every candidate pair with its features and probability, one JSON \
+        object per line (what Scripts/fit-event-model.py refits the model from).
+        """, valueName: "file"))
+    var pairFeatures: String?
+
+    @Option(name: .customLong("event-model"), help: ArgumentHelp("""
+        Events mode: the pair model to use instead of the built-in one, as JSON (what \
+        Scripts/fit-event-model.py writes after fitting on your own labelled events).
+        """, valueName: "file"))
+    var eventModel: String?
+
+    /// The model: the built-in one, or the one `--event-model` names.
+    func model() throws -> EventPairModel {
+        guard let eventModel else { return .fitted }
+        guard let data = FileManager.default.contents(atPath: eventModel) else {
+            throw CommandError("cannot read the events model \(eventModel)")
+        }
+        do {
+            return try EventPairModel(json: Array(data))
+        } catch {
+            throw CommandError("\(eventModel): \(error)")
+        }
+    }
+
+    func validate() throws {
+        guard dateWindow >= 0 else { throw ValidationError("--date-window must be 0 or more days.") }
+        guard eventThreshold > 0, eventThreshold < 1 else { throw ValidationError("--event-threshold must be in (0, 1).") }
+        if pairFeatures != nil && mode != .events { throw ValidationError("--pair-features needs --mode events.") }
+        if eventModel != nil && mode != .events { throw ValidationError("--event-model needs --mode events.") }
+    }
+
+    /// The settings these options describe; `readsDates` false ignores dates.
+    func settings(readsDates: Bool) -> EventSettings {
+        var settings = EventSettings()
+        settings.threshold = eventThreshold
+        settings.dateWindow = readsDates ? dateWindow : nil
+        return settings
+    }
+}
