@@ -88,8 +88,8 @@ public final class DocumentSketcher {
     ///
     /// - Parameter readsDates: take the document's date (else every day is `nil`).
     /// - Complexity: that of `sketch(_:into:)`, plus one more pass of the pipeline over the text
-    ///   and title and O(*n* log *n*) to count *n* tokens.
-    func sketch(_ document: Document, into store: inout SketchStore, terms: inout EventTerms, readsDates: Bool) throws(TextError) {
+    ///   and title and O(*n*) to count *n* tokens.
+    func sketch(_ document: Document, into store: inout SketchStore, terms: inout EventTerms.Batch, readsDates: Bool) throws(TextError) {
         try sketch(document.text, into: &store)
         let scratch = try eventScratch()
         try Self.appendTokenIDs(of: document.text, to: scratch.body, with: scratch.pipeline)
@@ -97,7 +97,7 @@ public final class DocumentSketcher {
         let day = readsDates ? document.date.flatMap(CalendarDay.days(fromISO8601:)) : nil
         scratch.body.withUnsafeBufferPointer { body in
             scratch.title.withUnsafeBufferPointer { title in
-                terms.appendDocument(body: body, title: title, day: day, scratch: &scratch.sort)
+                terms.appendDocument(body: body, title: title, day: day, counter: &scratch.counter)
             }
         }
     }
@@ -107,7 +107,7 @@ public final class DocumentSketcher {
         let pipeline: TextPipeline
         let body = TokenIDBuffer()
         let title = TokenIDBuffer(capacity: 64)
-        var sort: [UInt64] = []
+        var counter = TokenCounter()
 
         init(clean: Bool) throws(TextError) {
             pipeline = try TextPipeline(options: TextPipeline.Options(clean: clean, nameFolding: .all))

@@ -120,7 +120,7 @@ public final class SimilarityPipeline {
     /// One thread's sketches of a batch, kept between batches so its storage is reused.
     private final class Batch {
         var store: SketchStore
-        var terms = EventTerms()
+        var terms = EventTerms.Batch()
         init(slots: Int) { store = SketchStore(slots: slots) }
     }
 
@@ -185,10 +185,10 @@ public final class SimilarityPipeline {
         if parts <= 1 {
             let sketcher = sketchers[0]
             if eventTerms != nil {
-                var terms = eventTerms!
-                eventTerms = nil
-                defer { eventTerms = terms }
-                for document in documents { try sketcher.sketch(document, into: &store, terms: &terms, readsDates: readsDates) }
+                let batch = batches[0]
+                batch.terms.removeAll()
+                for document in documents { try sketcher.sketch(document, into: &store, terms: &batch.terms, readsDates: readsDates) }
+                eventTerms?.append(contentsOf: batch.terms)
             } else {
                 for document in documents { try sketcher.sketch(document.text, into: &store) }
             }
@@ -278,12 +278,17 @@ public final class SimilarityPipeline {
 
     /// Groups the documents into events (see `EventClustering`), from the terms collected while
     /// sketching and the copies `report` found. Reports the `events` stage. The pipeline must
-    /// have been made with `collectsEventTerms`.
-    public func events(copies report: ClusterReport, settings: EventSettings, model: EventPairModel = .fitted) -> EventReport {
+    /// have been made with `collectsEventTerms`; the terms are handed over (their memory becomes
+    /// the term vectors'), so this is called once.
+    public func events(copies report: ClusterReport, settings: EventSettings, model: EventPairModel = .fitted,
+                       keepsPairFeatures: Bool = false) -> EventReport {
         precondition(eventTerms != nil, "events(copies:settings:) needs a pipeline made with collectsEventTerms")
         let started = Stopwatch.now
         defer { observer(.events, Stopwatch.now - started) }
-        return EventClustering.cluster(terms: eventTerms!, copies: report.assignments, settings: settings, model: model, threads: threads)
+        let terms = eventTerms!
+        eventTerms = nil
+        return EventClustering.cluster(terms: terms, copies: report.assignments, settings: settings, model: model,
+                                       keepsPairFeatures: keepsPairFeatures, threads: threads)
     }
 
     /// For each document at or after `split` (in order), the documents before `split` it matches:

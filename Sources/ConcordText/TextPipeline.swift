@@ -80,9 +80,10 @@ public final class TextPipeline {
     /// Appends the id of every token of `text` to `ids`: the same ids, in the same order, as
     /// `forEachToken`, faster. A plain word (lowercase ASCII letters and digits) that is not a name
     /// article is its own normalized form, so its id is the hash of its bytes: no vocabulary
-    /// lookup, no lookahead. On lines of ASCII and common punctuation, plain and capitalized
-    /// words are found eight bytes at a time (`WordSegmenter.plainWordEnd`) and hashed from the
-    /// register; other words take the full path.
+    /// lookup, no lookahead (unless every word is name-folded: then it is looked up like any
+    /// other). On lines of ASCII and common punctuation, plain and capitalized words are found
+    /// eight bytes at a time (`WordSegmenter.plainWordEnd`) and hashed from the register; other
+    /// words take the full path.
     ///
     /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
     package func appendTokenIDs(in text: UnsafeBufferPointer<UInt8>, to ids: TokenIDBuffer) throws(TextError) {
@@ -103,11 +104,8 @@ public final class TextPipeline {
             cursor.pointee.initialize(to: id)
             cursor.pointee += 1
         }
-        guard options.nameFolding != .all else {
-            cursor.pointee = ids.reserve(text.count + 1)
-            try scan(text, plainWordsByHash: false, emit)
-            return
-        }
+        // Folding every word, a plain word is looked up like any other; the scan stays fast.
+        let plainWordsByHash = options.nameFolding != .all
         var pending: Occurrence?
         let classes = segmenter.classTable
         for line in readableRanges(of: text) {
@@ -115,7 +113,7 @@ public final class TextPipeline {
             ids.commit(cursor.pointee)
             cursor.pointee = ids.reserve(line.count + 2)
             guard WordSegmenter.isSimple(text, line) else {
-                try scanLine(text, line, plainWordsByHash: true, pending: &pending, emit)
+                try scanLine(text, line, plainWordsByHash: plainWordsByHash, pending: &pending, emit)
                 continue
             }
             var index = line.lowerBound
@@ -151,7 +149,7 @@ public final class TextPipeline {
                         hash = StableHash.hash(raw)
                         article = NameFolding.isArticle(raw)
                     }
-                    if !capitalized && Self.standsAlone(article: article, before: wordEnd, in: text, end: end) {
+                    if plainWordsByHash && !capitalized && Self.standsAlone(article: article, before: wordEnd, in: text, end: end) {
                         acceptPlain(index..<wordEnd, in: text, pending: &pending, emit)
                         cursor.pointee.initialize(to: hash)
                         cursor.pointee += 1
@@ -163,7 +161,7 @@ public final class TextPipeline {
                     continue
                 }
                 let word = WordSegmenter.simpleWord(text, from: index, end: end, classes: classes)
-                try accept(word, in: text, previousEnd: previousEnd, plainWordsByHash: true, pending: &pending, emit)
+                try accept(word, in: text, previousEnd: previousEnd, plainWordsByHash: plainWordsByHash, pending: &pending, emit)
                 previousEnd = word.end
                 index = word.end
             }

@@ -58,15 +58,16 @@ import Testing
 }
 
 @Suite struct TokenIDPathTests {
-    /// The id-only path must give exactly the ids of the full path, on real news and on names.
-    @Test func idsMatchTheFullPath() throws {
+    /// The id-only path must give exactly the ids of the full path, on real news and on names,
+    /// whichever words are name-folded (events mode folds every word).
+    @Test(arguments: NameFoldingScope.allCases) func idsMatchTheFullPath(folding: NameFoldingScope) throws {
         var texts = try SharedCorpus.sampleTexts()
         if SharedCorpus.has("events/allsides_roundups.jsonl") { texts += try SharedCorpus.texts("events/allsides_roundups.jsonl", limit: 300) }
         texts.append("Al Mayadin and al-Mayadin; the ez-Zor road. An in-depth look at Hit, Hayt and هيت. U.S. forces.")
         // Word ends the plain-word loop must judge: joining marks, digits, curly quotes, underscores.
         texts.append("e.g. 1,000 rockets; 3.5 km, don't won’t snake_case x1 ab.cd ab,cd ab'9 as-Sukhnah at the end.\nin\nal")
         texts.append("“quoted,” he said… a-b a.b. l as ash ass all ad dh Al al Ash ash-Sham az\u{A0}Zor an\tNusra")
-        let pipeline = try TextPipeline()
+        let pipeline = try TextPipeline(options: TextPipeline.Options(nameFolding: folding))
         for text in texts {
             var copy = text
             let (full, fast) = try copy.withUTF8 { buffer in

@@ -97,7 +97,8 @@ struct ClusterCommand: ParsableCommand {
                                     collectsEventTerms: events.mode == .events, readsDates: corpus.readsDates)
             try run.read(corpus.source(path), skipInvalid: corpus.skipInvalid, progress: progress)
             let report = run.pipeline.cluster()
-            let eventReport = model.map { run.pipeline.events(copies: report, settings: eventSettings, model: $0) }
+            let eventReport = model.map { run.pipeline.events(copies: report, settings: eventSettings, model: $0,
+                                                                           keepsPairFeatures: events.pairFeatures != nil) }
             run.endProgress(progress)
             if run.pipeline.records.isEmpty {
                 printError("concord: no documents in \(path) (a directory is read for its .txt files; see --extensions)")

@@ -49,7 +49,8 @@ public struct EventPair: Sendable, Equatable {
 /// What events mode found.
 public struct EventReport: Sendable {
     public var assignments: [EventAssignment]
-    /// The candidate pairs with their features and probabilities, in order.
+    /// The candidate pairs with their features and probabilities, in order (when asked for:
+    /// they take more memory than the rest of events mode together).
     public var pairs: [EventPair]
 }
 
@@ -62,53 +63,78 @@ public enum EventClustering {
     /// - Parameters:
     ///   - terms: every report's terms and day, from the pipeline.
     ///   - copies: every report's copy cluster.
+    ///   - keepsPairFeatures: report every candidate pair with its features (`EventReport.pairs`).
     ///   - threads: worker threads; the result is the same for any count.
     /// - Complexity: that of `NearestNeighbours`, plus linkage over O(*n* · *k*) pairs.
-    public static func cluster(terms: EventTerms, copies: [ClusterAssignment], settings: EventSettings,
-                               model: EventPairModel = .fitted, threads: Int) -> EventReport {
-        let vocabulary = TermVectors.Vocabulary([terms.body, terms.title])
-        let body = TermVectors(terms.body, vocabulary: vocabulary)
-        let titles = TermVectors(terms.title, vocabulary: vocabulary)
-        let days = terms.days, window = settings.dateWindow
+    public static func cluster(terms: consuming EventTerms, copies: [ClusterAssignment], settings: EventSettings,
+                               model: EventPairModel = .fitted, keepsPairFeatures: Bool = false, threads: Int) -> EventReport {
+        let count = terms.count, days = terms.days
+        let body = TermVectors(&terms.body, numbers: terms.numbers)
+        let titles = TermVectors(&terms.title, numbers: terms.numbers)
         // Copies stay among each other's neighbours: a report with copies has them as its best
         // matches, so a merely similar report ranks behind them, as it should.
-        let neighbours = NearestNeighbours(vectors: body, parameters: settings.neighbours, threads: threads) { a, b in
-            guard let window, let dayA = days[a], let dayB = days[b] else { return true }
-            return abs(Int(dayA) - Int(dayB)) <= window
-        }.lists
-        var keys: [UInt64] = []
-        for (document, list) in neighbours.enumerated() {
-            for neighbour in list { keys.append(AverageLinkage.key(document, Int(neighbour.document))) }
-        }
-        keys.sort()
-        func features(_ a: Int, _ b: Int) -> EventPairModel.Features {
-            let hasTitles = !titles.range(a).isEmpty && !titles.range(b).isEmpty
-            return EventPairModel.features(
-                cosine: body.cosine(a, b), titleCosine: hasTitles ? titles.cosine(a, b) : nil,
-                rankInA: neighbours[a].firstIndex { $0.document == Int32(b) },
-                rankInB: neighbours[b].firstIndex { $0.document == Int32(a) },
-                bestA: neighbours[a].first?.cosine ?? 0, bestB: neighbours[b].first?.cosine ?? 0)
-        }
-        var pairs: [EventPair] = []
-        var previous: UInt64?
-        for key in keys where key != previous {
-            previous = key
-            let (a, b) = (Int(key >> 32), Int(key & 0xFFFF_FFFF))
-            let scored = features(a, b)
-            pairs.append(EventPair(first: a, second: b, features: scored, probability: model.probability(scored)))
-        }
-        // A pair outside the candidates is scored as well when linkage needs it: its reports are
-        // not each other's neighbours, which the rank features say.
-        let probability: (Int, Int) -> Double = { model.probability(features($0, $1)) }
-        let scored = pairs.map { ScoredPair(first: Int32($0.first), second: Int32($0.second), score: Float($0.probability)) }
-        let roots = AverageLinkage.cluster(count: terms.count, pairs: scored, threshold: settings.threshold,
-                                           groups: copies.map(\.cluster), score: probability)
-        let sizes = (0..<terms.count).map { body.range($0).count }
-        let events = AverageLinkage.assignments(roots: roots, pairs: scored, sizes: sizes, score: probability)
+        let neighbours = NearestNeighbours(vectors: body, parameters: settings.neighbours, threads: threads,
+                                           days: days, dateWindow: settings.dateWindow).lists
+        let (scored, pairs) = candidatePairs(neighbours: neighbours, titles: titles, model: model,
+                                             keepsFeatures: keepsPairFeatures)
+        let roots = AverageLinkage.cluster(count: count, pairs: scored, threshold: settings.threshold,
+                                           groups: copies.map(\.cluster)) { _, _ in 0 }
+        let sizes = (0..<count).map { body.range($0).count }
+        var dense = [Float](repeating: 0, count: body.vocabularySize)
+        let events = AverageLinkage.assignments(roots: roots, pairs: scored, sizes: sizes) { _, _ in 0 }
         let assignments = events.enumerated().map { document, event in
             EventAssignment(event: event.cluster, representative: event.representative,
-                            similarity: event.representative == document ? 1 : Double(body.cosine(event.representative, document)))
+                            similarity: event.representative == document ? 1 : Double(body.cosine(event.representative, document, dense: &dense)))
         }
         return EventReport(assignments: assignments, pairs: pairs)
+    }
+
+    /// The pairs of each report with its neighbours, each once (first < second), in order, with
+    /// their probability and, when `keepsFeatures`, their features. A pair's cosine and ranks
+    /// come from the neighbour lists.
+    ///
+    /// - Complexity: O(*p* log *p*) for *p* neighbour entries, plus a title cosine per pair.
+    static func candidatePairs(neighbours: [[Neighbour]], titles: TermVectors, model: EventPairModel,
+                               keepsFeatures: Bool) -> (scored: [ScoredPair], pairs: [EventPair]) {
+        /// One report's listing of another: the pair, its cosine, and the rank on the first's side
+        /// or on the second's.
+        struct Listing {
+            var key: UInt64
+            var cosine: Float
+            var rank: Int
+            var inFirst: Bool
+        }
+        var listings: [Listing] = []
+        listings.reserveCapacity(neighbours.reduce(0) { $0 + $1.count })
+        for (document, list) in neighbours.enumerated() {
+            for (rank, neighbour) in list.enumerated() {
+                let other = Int(neighbour.document)
+                listings.append(Listing(key: AverageLinkage.key(document, other), cosine: neighbour.cosine, rank: rank,
+                                        inFirst: document < other))
+            }
+        }
+        listings.sort { $0.key != $1.key ? $0.key < $1.key : $0.inFirst && !$1.inFirst }
+        var scored: [ScoredPair] = [], pairs: [EventPair] = []
+        var dense = [Float](repeating: 0, count: titles.vocabularySize)
+        var index = 0
+        while index < listings.count {
+            let listing = listings[index]
+            var (rankInFirst, rankInSecond): (Int?, Int?) = listing.inFirst ? (listing.rank, nil) : (nil, listing.rank)
+            index += 1
+            if index < listings.count && listings[index].key == listing.key {
+                rankInSecond = listings[index].rank
+                index += 1
+            }
+            let (a, b) = (Int(listing.key >> 32), Int(listing.key & 0xFFFF_FFFF))
+            let hasTitles = !titles.range(a).isEmpty && !titles.range(b).isEmpty
+            let features = EventPairModel.features(
+                cosine: listing.cosine, titleCosine: hasTitles ? titles.cosine(a, b, dense: &dense) : nil,
+                rankInA: rankInFirst, rankInB: rankInSecond,
+                bestA: neighbours[a].first?.cosine ?? 0, bestB: neighbours[b].first?.cosine ?? 0)
+            let probability = model.probability(features)
+            scored.append(ScoredPair(first: Int32(a), second: Int32(b), score: Float(probability)))
+            if keepsFeatures { pairs.append(EventPair(first: a, second: b, features: features, probability: probability)) }
+        }
+        return (scored, pairs)
     }
 }

@@ -1,11 +1,14 @@
 /// What events mode reads from each document besides its sketch: the terms of the whole report
-/// (title and text) and of its title alone, with their counts, and the day of its date. Filled as
-/// documents are sketched, so events mode reads the corpus once. Common words are kept: the
-/// inverse document frequency gives them little weight.
-public struct EventTerms: Sendable, Equatable {
+/// (title and text) and of its title alone, with their counts, and the day of its date. Terms
+/// are numbered as they are stored (`numbers`), which also counts their document frequencies,
+/// so the corpus is read once and a term costs 4 bytes per document that holds it. Common words
+/// are kept: the inverse document frequency gives them little weight.
+public struct EventTerms: Sendable {
+    /// The term numbering and document frequencies (counted over `body`).
+    public private(set) var numbers = TermNumbers()
     /// The terms of the title and the text together.
-    public private(set) var body = TermCountTable()
-    public private(set) var title = TermCountTable()
+    public internal(set) var body = TermCountTable<UInt32>()
+    public internal(set) var title = TermCountTable<UInt32>()
     /// Each document's date as days since 1970-01-01, or `nil` (no date, or not ISO 8601).
     public private(set) var days: [Int32?] = []
 
@@ -13,23 +16,45 @@ public struct EventTerms: Sendable, Equatable {
 
     public var count: Int { days.count }
 
-    mutating func appendDocument(body bodyTokens: UnsafeBufferPointer<UInt64>, title titleTokens: UnsafeBufferPointer<UInt64>,
-                                 day: Int32?, scratch: inout [UInt64]) {
-        body.appendDocument(tokens: [titleTokens, bodyTokens], scratch: &scratch)
-        title.appendDocument(tokens: [titleTokens], scratch: &scratch)
-        days.append(day)
+    /// Appends the documents of `batch`, numbering their terms.
+    ///
+    /// - Complexity: O(*t*) expected for *t* term entries.
+    mutating func append(contentsOf batch: Batch) {
+        for document in 0..<batch.days.count {
+            Self.append(batch.body, document, countsDocuments: true, to: &body, numbering: &numbers)
+            Self.append(batch.title, document, countsDocuments: false, to: &title, numbering: &numbers)
+        }
+        days.append(contentsOf: batch.days)
     }
 
-    mutating func append(contentsOf other: EventTerms) {
-        body.append(contentsOf: other.body)
-        title.append(contentsOf: other.title)
-        days.append(contentsOf: other.days)
+    /// Appends document `index` of `source` to `target`, with numbers for terms (in the order of
+    /// their token ids).
+    private static func append(_ source: TermCountTable<UInt64>, _ index: Int, countsDocuments: Bool,
+                               to target: inout TermCountTable<UInt32>, numbering numbers: inout TermNumbers) {
+        for position in source.range(index) {
+            target.append(numbers.number(of: source.terms[position], countsDocument: countsDocuments), count: source.counts[position])
+        }
+        target.endDocument()
     }
 
-    mutating func removeAll() {
-        body.removeAll()
-        title.removeAll()
-        days.removeAll(keepingCapacity: true)
+    /// One thread's terms of a run of documents, by token id, before they are numbered.
+    struct Batch {
+        var body = TermCountTable<UInt64>()
+        var title = TermCountTable<UInt64>()
+        var days: [Int32?] = []
+
+        mutating func appendDocument(body bodyTokens: UnsafeBufferPointer<UInt64>, title titleTokens: UnsafeBufferPointer<UInt64>,
+                                     day: Int32?, counter: inout TokenCounter) {
+            body.appendDocument(tokens: [titleTokens, bodyTokens], counter: &counter)
+            title.appendDocument(tokens: [titleTokens], counter: &counter)
+            days.append(day)
+        }
+
+        mutating func removeAll() {
+            body.removeAll()
+            title.removeAll()
+            days.removeAll(keepingCapacity: true)
+        }
     }
 }
 

@@ -1,7 +1,23 @@
 /// One of a document's nearest neighbours.
-public struct Neighbour: Sendable, Equatable {
+public struct Neighbour: Sendable, Equatable, Ranked {
     public var document: Int32
     public var cosine: Float
+
+    /// Higher cosine first, then the earlier document.
+    static func precedes(_ x: Neighbour, _ y: Neighbour) -> Bool {
+        x.cosine != y.cosine ? x.cosine > y.cosine : x.document < y.document
+    }
+}
+
+/// A term of a document with its weight.
+struct WeightedTerm: Ranked {
+    var term: UInt32
+    var weight: Float
+
+    /// Higher weight first, then the lower term.
+    static func precedes(_ x: WeightedTerm, _ y: WeightedTerm) -> Bool {
+        x.weight != y.weight ? x.weight > y.weight : x.term < y.term
+    }
 }
 
 /// Each document's nearest neighbours by cosine, found without comparing every pair (prefix
@@ -24,7 +40,7 @@ public struct NearestNeighbours: Sendable {
         /// Candidates scored exactly per document.
         public var exactCandidates = 40
         /// Terms posted for more documents than this propose no candidates.
-        public var postingCap = 2000
+        public var postingCap = 200
 
         public init() {}
     }
@@ -32,39 +48,50 @@ public struct NearestNeighbours: Sendable {
     /// - Parameters:
     ///   - vectors: the documents' term vectors.
     ///   - threads: worker threads; the result is the same for any count.
-    ///   - allowed: whether two documents may be neighbours (not copies of each other, dated
-    ///     within the window).
+    ///   - days: each document's day (days since 1970-01-01), or `nil`.
+    ///   - dateWindow: documents dated more than this many days apart are never neighbours
+    ///     (`nil`: dates are ignored); a document without a day may neighbour any.
     /// - Complexity: O(*n* · *t* · *c*) postings visited for *n* documents, *t* top terms and
     ///   postings of at most *c*, plus O(*e* · *m*) for *e* exact candidates of *m* terms each.
-    public init(vectors: TermVectors, parameters: Parameters, threads: Int, allowed: (Int, Int) -> Bool) {
+    public init(vectors: TermVectors, parameters: Parameters, threads: Int, days: [Int32?], dateWindow: Int?) {
         let documentCount = vectors.count
         let top = (0..<documentCount).map { Self.topTerms(of: $0, in: vectors, count: parameters.topTerms) }
-        let postings = Postings(top: top, vocabularySize: Int((vectors.terms.max() ?? 0)) + 1)
+        let vocabularySize = vectors.vocabularySize
+        let postings = Postings(top: top, vocabularySize: vocabularySize)
         let chunk = max(256, (documentCount + threads * 8 - 1) / (threads * 8))
         let parts = (documentCount + chunk - 1) / chunk
         let found = parallelMap(parts, threads: threads) { part -> [[Neighbour]] in
             var accumulator = [Float](repeating: 0, count: documentCount)
+            var dense = [Float](repeating: 0, count: vocabularySize)
             var touched: [Int32] = []
+            var best = Best<Neighbour>(count: parameters.exactCandidates)
             var lists: [[Neighbour]] = []
             for document in (part * chunk)..<min(documentCount, (part + 1) * chunk) {
                 touched.removeAll(keepingCapacity: true)
-                for (term, weight) in top[document] {
+                let window = dateWindow.flatMap { window in days[document].map { ($0 - Int32(clamping: window))...($0 + Int32(clamping: window)) } }
+                for (term, weight) in top[document].map({ ($0.term, $0.weight) }) {
                     let range = postings.range(term)
                     guard range.count <= parameters.postingCap else { continue }
                     for position in range {
                         let other = Int(postings.documents[position])
-                        guard other != document, allowed(document, other) else { continue }
+                        guard other != document else { continue }
+                        if let window, let day = days[other], !window.contains(day) { continue }
                         if accumulator[other] == 0 { touched.append(Int32(other)) }
                         accumulator[other] += weight * postings.weights[position]
                     }
                 }
-                var candidates = touched.map { Neighbour(document: $0, cosine: accumulator[Int($0)]) }
-                for other in touched { accumulator[Int(other)] = 0 }
-                candidates.sort(by: Self.precedes)
-                var exact = candidates.prefix(parameters.exactCandidates).map {
-                    Neighbour(document: $0.document, cosine: vectors.cosine(document, Int($0.document)))
+                best.removeAll()
+                for other in touched {
+                    best.insert(Neighbour(document: other, cosine: accumulator[Int(other)]))
+                    accumulator[Int(other)] = 0
                 }
-                exact.sort(by: Self.precedes)
+                // Exact cosines against the document spread out densely: one lookup per term of
+                // the candidate, where a merge of two sorted lists branches on every step.
+                let own = vectors.range(document)
+                for position in own { dense[Int(vectors.terms[position])] = vectors.weights[position] }
+                var exact = best.sorted().map { Neighbour(document: $0.document, cosine: vectors.dot(Int($0.document), dense: dense)) }
+                for position in own { dense[Int(vectors.terms[position])] = 0 }
+                exact.sort(by: Neighbour.precedes)
                 lists.append(Array(exact.prefix(parameters.count)))
             }
             return lists
@@ -72,16 +99,12 @@ public struct NearestNeighbours: Sendable {
         lists = found.flatMap { $0 }
     }
 
-    /// Higher cosine first, then the earlier document.
-    static func precedes(_ x: Neighbour, _ y: Neighbour) -> Bool {
-        x.cosine != y.cosine ? x.cosine > y.cosine : x.document < y.document
-    }
 
     /// Document `index`'s `count` highest-weighted terms with their weights (ties: lower term).
-    static func topTerms(of index: Int, in vectors: TermVectors, count: Int) -> [(UInt32, Float)] {
-        let entries = vectors.range(index).map { (vectors.terms[$0], vectors.weights[$0]) }
-        let sorted = entries.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return Array(sorted.prefix(count))
+    static func topTerms(of index: Int, in vectors: TermVectors, count: Int) -> [WeightedTerm] {
+        var best = Best<WeightedTerm>(count: count)
+        for position in vectors.range(index) { best.insert(WeightedTerm(term: vectors.terms[position], weight: vectors.weights[position])) }
+        return best.sorted()
     }
 
     /// For each term, the documents posted under it with their weight for it, in document order.
@@ -90,20 +113,20 @@ public struct NearestNeighbours: Sendable {
         var weights: [Float] = []
         var offsets: [Int]
 
-        init(top: [[(UInt32, Float)]], vocabularySize: Int) {
+        init(top: [[WeightedTerm]], vocabularySize: Int) {
             var counts = [Int](repeating: 0, count: vocabularySize + 1)
-            for terms in top { for (term, _) in terms { counts[Int(term) + 1] += 1 } }
+            for terms in top { for entry in terms { counts[Int(entry.term) + 1] += 1 } }
             for index in 1..<counts.count { counts[index] += counts[index - 1] }
             offsets = counts
             documents = [Int32](repeating: 0, count: counts.last ?? 0)
             weights = [Float](repeating: 0, count: counts.last ?? 0)
             var next = counts
             for (document, terms) in top.enumerated() {
-                for (term, weight) in terms {
-                    let position = next[Int(term)]
+                for entry in terms {
+                    let position = next[Int(entry.term)]
                     documents[position] = Int32(document)
-                    weights[position] = weight
-                    next[Int(term)] += 1
+                    weights[position] = entry.weight
+                    next[Int(entry.term)] += 1
                 }
             }
         }
