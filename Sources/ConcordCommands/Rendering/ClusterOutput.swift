@@ -180,12 +180,25 @@ struct ClusterOutput {
     func summary() -> [String] {
         let sizes = members().map(\.members.count)
         let multi = sizes.filter { $0 > 1 }
-        var lines = [
-            "\(records.count.grouped) documents from \(path) → \(sizes.count.grouped) clusters "
-                + "(\(multi.count.grouped) with 2 or more reports, largest \(sizes.max() ?? 0))",
-            "  matching: \(settings.summary); \(report.candidatePairs.grouped) candidate pairs, "
-                + "\(report.verified.count.grouped) verified",
-        ]
+        let copies = "\(sizes.count.grouped) clusters (\(multi.count.grouped) with 2 or more reports, largest \(sizes.max() ?? 0))"
+        var lines: [String]
+        if let events {
+            let eventSizes = self.events(events).map(\.size)
+            lines = [
+                "\(records.count.grouped) documents from \(path) → \(eventSizes.count.grouped) events "
+                    + "(\(eventSizes.filter { $0 > 1 }.count.grouped) with 2 or more reports, largest \(eventSizes.max() ?? 0)); "
+                    + "copies: \(copies)",
+                "  events: \(eventSettings.summary); \(events.candidatePairs.grouped) candidate pairs",
+            ]
+        } else {
+            lines = ["\(records.count.grouped) documents from \(path) → \(copies)"]
+            if Self.findsAlmostNothing(documents: records.count, inClusters: multi.reduce(0, +)) {
+                lines.append("  note: almost no report shares its wording with another. Reports of one event written "
+                             + "independently share little wording; --mode events groups them by their words, names and titles.")
+            }
+        }
+        lines.append("  matching: \(settings.summary); \(report.candidatePairs.grouped) candidate pairs, "
+                     + "\(report.verified.count.grouped) verified")
         if report.cappedBuckets > 0 {
             lines.append("  note: \(report.cappedBuckets) oversized LSH buckets were paired only with their first \(settings.bucketCap) members")
         }
@@ -201,6 +214,12 @@ struct ClusterOutput {
         let rate = Double(records.count) / max(total, 1e-9)
         lines.append("  time \(total.fixed(2)) s (\(Int(rate).grouped) documents/s, \(threads) thread\(threads == 1 ? "" : "s")): \(run.stageSummary)")
         return lines
+    }
+
+    /// Whether copies mode found (almost) nothing in a corpus large enough to judge: at least 20
+    /// documents, under 2% of them in clusters of two or more.
+    static func findsAlmostNothing(documents: Int, inClusters: Int) -> Bool {
+        documents >= 20 && Double(inClusters) < 0.02 * Double(documents)
     }
 
     // MARK: - Deduplicated corpus

@@ -12,7 +12,7 @@ import ConcordText
 struct ClusterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster",
-        abstract: "Group the reports of a corpus that share their wording: republished wire copy, edited versions, briefs contained in longer reports.",
+        abstract: "Group the reports of a corpus that share their wording (republished wire copy, edited versions, briefs), or, with --mode events, every report of one event.",
         discussion: """
         INPUT is a directory of .txt files (id = path inside it), a JSONL file (one {"id", "text", …} \
         object per line), a CSV/TSV file with id and text columns, or - for JSONL on standard input. \
@@ -26,6 +26,8 @@ struct ClusterCommand: ParsableCommand {
         merge only when the average score over all their member pairs reaches --threshold, so \
         chains of weak links never merge unrelated reports.
 
+        Events mode (--mode events) also groups reports of one event written independently, which         share almost no shingles. Each report becomes a term vector (sublinear tf × idf over the         corpus, every word name-folded, title included); each report's nearest neighbours are         found through its highest-weighted terms; a model fitted on labelled events scores each         pair from its cosine, its titles' cosine and where each report ranks among the other's         neighbours; average linkage over these probabilities merges the copy groups into events,         never across --date-window when the input has dates. Output lines carry the event as         "cluster" and the copy group inside it as "copies": {"id", "cluster", "copies",         "representative", "similarity"} (the similarity is the term-vector cosine with the         event's representative). `concord compare --cluster N` compares the reports of an event.
+
         Output: with -o, one JSON line per input document, {"id", "cluster", "representative", \
         "similarity"}, and a summary on the terminal. Without -o, the clusters as text; \
         --format json gives the clusters with their members, the settings and what was skipped. \
@@ -36,6 +38,7 @@ struct ClusterCommand: ParsableCommand {
           concord cluster                                  the sample corpus
           concord cluster reports.jsonl -o clusters.jsonl
           concord cluster reports.jsonl --dedup -o unique.jsonl
+          concord cluster reports.jsonl --mode events -o events.jsonl
           concord cluster notes/ --measure jaccard --threshold 0.6
         """
     )

@@ -24,7 +24,7 @@ public struct EventSettings: Sendable, Equatable, Codable {
     /// The settings in a few words, for a summary line.
     public var summary: String {
         "pair probability ≥ \(threshold) by average linkage over each report's \(neighbours.count) nearest neighbours"
-            + (dateWindow.map { ", dates within \($0) days" } ?? ", dates ignored")
+            + (dateWindow.map { ", reports dated over \($0) days apart kept apart" } ?? ", dates ignored")
     }
 }
 
@@ -52,6 +52,8 @@ public struct EventReport: Sendable {
     /// The candidate pairs with their features and probabilities, in order (when asked for:
     /// they take more memory than the rest of events mode together).
     public var pairs: [EventPair]
+    /// The number of candidate pairs scored.
+    public var candidatePairs: Int
 }
 
 /// Events mode: groups the reports of one event, whoever wrote them. Copies (found by the copies
@@ -86,7 +88,7 @@ public enum EventClustering {
             EventAssignment(event: event.cluster, representative: event.representative,
                             similarity: event.representative == document ? 1 : Double(body.cosine(event.representative, document, dense: &dense)))
         }
-        return EventReport(assignments: assignments, pairs: pairs)
+        return EventReport(assignments: assignments, pairs: pairs, candidatePairs: scored.count)
     }
 
     /// The pairs of each report with its neighbours, each once (first < second), in order, with
