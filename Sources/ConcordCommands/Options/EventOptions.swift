@@ -54,7 +54,9 @@ struct EventOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard dateWindow >= 0 else { throw ValidationError("--date-window must be 0 or more days.") }
+        guard (0...36_500).contains(dateWindow) else {
+            throw ValidationError("--date-window must be 0 to 36500 days (--date-field none ignores dates).")
+        }
         guard eventThreshold > 0, eventThreshold < 1 else { throw ValidationError("--event-threshold must be in (0, 1).") }
         if pairFeatures != nil && mode != .events { throw ValidationError("--pair-features needs --mode events.") }
         if eventModel != nil && mode != .events { throw ValidationError("--event-model needs --mode events.") }

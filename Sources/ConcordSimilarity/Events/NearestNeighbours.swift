@@ -68,16 +68,16 @@ public struct NearestNeighbours: Sendable {
             var lists: [[Neighbour]] = []
             for document in (part * chunk)..<min(documentCount, (part + 1) * chunk) {
                 touched.removeAll(keepingCapacity: true)
-                let window = dateWindow.flatMap { window in days[document].map { ($0 - Int32(clamping: window))...($0 + Int32(clamping: window)) } }
-                for (term, weight) in top[document].map({ ($0.term, $0.weight) }) {
-                    let range = postings.range(term)
+                let window = dateWindow.flatMap { window in days[document].map { (Int($0) - window)...(Int($0) + window) } }
+                for entry in top[document] {
+                    let range = postings.range(entry.term)
                     guard range.count <= parameters.postingCap else { continue }
                     for position in range {
                         let other = Int(postings.documents[position])
                         guard other != document else { continue }
-                        if let window, let day = days[other], !window.contains(day) { continue }
+                        if let window, let day = days[other], !window.contains(Int(day)) { continue }
                         if accumulator[other] == 0 { touched.append(Int32(other)) }
-                        accumulator[other] += weight * postings.weights[position]
+                        accumulator[other] += entry.weight * postings.weights[position]
                     }
                 }
                 best.removeAll()
