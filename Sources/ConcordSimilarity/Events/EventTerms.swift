@@ -27,8 +27,8 @@ public struct EventTerms: Sendable {
         days.append(contentsOf: batch.days)
     }
 
-    /// Appends document `index` of `source` to `target`, with numbers for terms (in the order of
-    /// their token ids).
+    /// Appends document `index` of `source` to `target`, with numbers for terms (in the same
+    /// order).
     private static func append(_ source: TermCountTable<UInt64>, _ index: Int, countsDocuments: Bool,
                                to target: inout TermCountTable<UInt32>, numbering numbers: inout TermNumbers) {
         for position in source.range(index) {

@@ -24,8 +24,9 @@ struct WeightedTerm: Ranked {
 /// filtering, after Bayardo et al. 2007): every document is posted under its `topTerms`
 /// highest-weighted terms; a document's candidates are the documents posted under its own top
 /// terms, ranked by the part of the dot product those terms give; the best candidates are scored
-/// exactly and the `count` best kept. Terms posted for more than `postingCap` documents are too
-/// common to tell events apart and propose no candidates (they still count in every cosine).
+/// exactly and the `count` best kept. Terms held by more than `postingCap` documents are too
+/// common to tell events apart, and terms no other document holds cannot match: neither is
+/// posted (both still count in every cosine).
 ///
 /// Each document's list depends on the vectors only, never on the thread count.
 public struct NearestNeighbours: Sendable {
@@ -54,8 +55,10 @@ public struct NearestNeighbours: Sendable {
     /// - Complexity: O(*n* · *t* · *c*) postings visited for *n* documents, *t* top terms and
     ///   postings of at most *c*, plus O(*e* · *m*) for *e* exact candidates of *m* terms each.
     public init(vectors: TermVectors, parameters: Parameters, threads: Int, days: [Int32?], dateWindow: Int?) {
+        // Days span ±2^31, so a wider window admits every date; a negative one counts as 0.
+        let dateWindow = dateWindow.map { min(max($0, 0), Int(UInt32.max)) }
         let documentCount = vectors.count
-        let top = (0..<documentCount).map { Self.topTerms(of: $0, in: vectors, count: parameters.topTerms) }
+        let top = (0..<documentCount).map { Self.topTerms(of: $0, in: vectors, parameters: parameters) }
         let vocabularySize = vectors.vocabularySize
         let postings = Postings(top: top, vocabularySize: vocabularySize)
         let chunk = max(256, (documentCount + threads * 8 - 1) / (threads * 8))
@@ -71,7 +74,6 @@ public struct NearestNeighbours: Sendable {
                 let window = dateWindow.flatMap { window in days[document].map { (Int($0) - window)...(Int($0) + window) } }
                 for entry in top[document] {
                     let range = postings.range(entry.term)
-                    guard range.count <= parameters.postingCap else { continue }
                     for position in range {
                         let other = Int(postings.documents[position])
                         guard other != document else { continue }
@@ -100,10 +102,15 @@ public struct NearestNeighbours: Sendable {
     }
 
 
-    /// Document `index`'s `count` highest-weighted terms with their weights (ties: lower term).
-    static func topTerms(of index: Int, in vectors: TermVectors, count: Int) -> [WeightedTerm] {
-        var best = Best<WeightedTerm>(count: count)
-        for position in vectors.range(index) { best.insert(WeightedTerm(term: vectors.terms[position], weight: vectors.weights[position])) }
+    /// Document `index`'s `topTerms` highest-weighted terms with their weights (ties: lower term)
+    /// among those that can propose a candidate: held by another document, and by no more than
+    /// `postingCap` documents. (A word no other report holds weighs the most and can never match.)
+    static func topTerms(of index: Int, in vectors: TermVectors, parameters: Parameters) -> [WeightedTerm] {
+        var best = Best<WeightedTerm>(count: parameters.topTerms)
+        let frequencies = vectors.documentFrequencies, shared = 2...Int32(clamping: max(2, parameters.postingCap))
+        for position in vectors.range(index) where shared.contains(frequencies[Int(vectors.terms[position])]) {
+            best.insert(WeightedTerm(term: vectors.terms[position], weight: vectors.weights[position]))
+        }
         return best.sorted()
     }
 

@@ -1,6 +1,6 @@
 /// Distinct terms with their counts for every document, in three flat arrays (terms, counts,
 /// offsets), like `SketchStore`: a million documents cost a few allocations. Each document's
-/// terms are in the order of their token ids. Terms are token ids (`UInt64`) while a batch is sketched, and numbers of the
+/// terms are in the order they first occur in it. Terms are token ids (`UInt64`) while a batch is sketched, and numbers of the
 /// corpus vocabulary (`UInt32`, see `TermNumbers`) once it is stored.
 public struct TermCountTable<Term: FixedWidthInteger & Sendable>: Sendable, Equatable {
     public private(set) var terms: [Term] = []

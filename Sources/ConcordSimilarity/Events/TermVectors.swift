@@ -9,12 +9,14 @@ import Darwin
 /// scaled to length 1, so the dot product of two vectors is their cosine, computed against one
 /// of them spread out over the vocabulary (`dot(_:dense:)`).
 public struct TermVectors: Sendable {
-    /// Per document, its terms (numbers into the corpus vocabulary) in increasing order.
+    /// Per document, its terms (numbers into the corpus vocabulary) in the order they first occur.
     public private(set) var terms: [UInt32] = []
     public private(set) var weights: [Float] = []
     public private(set) var offsets: [Int] = [0]
     /// The number of terms in the corpus vocabulary: terms are numbered below it.
-    public let vocabularySize: Int
+    public var vocabularySize: Int { documentFrequencies.count }
+    /// Per term, the number of documents that hold it.
+    public let documentFrequencies: [Int32]
 
     public var count: Int { offsets.count - 1 }
 
@@ -33,7 +35,7 @@ public struct TermVectors: Sendable {
             return Float(log(ratio) + 1)
         }
         let counts = table.counts
-        vocabularySize = numbers.count
+        documentFrequencies = numbers.documentFrequencies
         offsets = table.offsets
         terms = table.takeTerms()
         weights = [Float](repeating: 0, count: terms.count)
