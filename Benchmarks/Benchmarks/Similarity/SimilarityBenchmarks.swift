@@ -17,6 +17,9 @@ import Foundation
 ///   IndexQuery2000Docs                       index query: half the corpus against the other half
 ///   VerifyCandidates                         exact containment of every candidate pair
 ///   ClusterAverageLinkage                    average linkage over the verified pairs
+///
+/// Events mode's stages are registered by `eventBenchmarks()` (EventBenchmarks.swift), on their
+/// own corpus.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput],
@@ -105,6 +108,8 @@ let benchmarks: @Sendable () -> Void = {
             })
         }
     }
+
+    eventBenchmarks()
 }
 
 /// The benchmark corpus, built once.

@@ -6,11 +6,22 @@ public enum BenchmarkTexts {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The path of a file in ../shared/corpus, or `nil` (with a printed note) when it is absent.
+    public static func sharedPath(_ relativePath: String) -> String? {
+        let url = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(relativePath)")
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            print("note: \(url.path) is absent; using Corpus/ instead")
+            return nil
+        }
+        return url.path
+    }
+
+    /// The path of the repository's sample corpus, Corpus/.
+    public static var corpusPath: String { repository.appendingPathComponent("Corpus").path }
+
     /// The `text` fields of a JSONL file in ../shared/corpus, or `nil` when it is absent.
     public static func shared(_ relativePath: String) -> [String]? {
-        let url = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(relativePath)")
-        guard let data = try? String(contentsOf: url, encoding: .utf8) else {
-            print("note: \(url.path) is absent; using Corpus/ instead")
+        guard let path = sharedPath(relativePath), let data = try? String(contentsOfFile: path, encoding: .utf8) else {
             return nil
         }
         return data.split(separator: "\n").compactMap { line in
@@ -25,7 +36,7 @@ public enum BenchmarkTexts {
 
     /// The Corpus/ reports whose paths pass `include`, in path order.
     public static func corpus(_ include: (String) -> Bool) -> [String] {
-        let corpus = repository.appendingPathComponent("Corpus")
+        let corpus = URL(fileURLWithPath: corpusPath)
         let files = (FileManager.default.enumerator(atPath: corpus.path)?.allObjects as? [String] ?? [])
             .filter { $0.hasSuffix(".txt") && include($0) }.sorted()
         return files.compactMap { try? String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }

@@ -19,11 +19,16 @@ struct BenchCommand: ParsableCommand {
         the documents and megabytes per second it reached. The stages are the real ones, timed \
         through the pipeline's hooks: reading (sketching excluded), sketching (cleaning, \
         normalization, shingles, signatures), LSH candidates, exact verification, and average \
-        linkage. With no CORPUS the sample corpus Corpus/ is used.
+        linkage. With --mode events it runs the pipeline of `concord cluster --mode events` \
+        instead: sketching also counts each report's terms, and one more stage, events, times the \
+        term vectors, nearest neighbours, pair probabilities and linkage into events (with that \
+        mode's default settings; --date-field none ignores dates). With no CORPUS the sample \
+        corpus Corpus/ is used.
 
         Examples:
           concord bench
           concord bench reports.jsonl --threads 1
+          concord bench reports.jsonl --mode events
           concord bench reports.jsonl --measure jaccard --threshold 0.3 --bands 42 --rows 3
         """
     )
@@ -37,11 +42,23 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
+    @Option(name: .long, help: ArgumentHelp("""
+        What to time: copies, the stages of `concord cluster`; events, those of `concord cluster \
+        --mode events` (the same stages, then events).
+        """, valueName: "mode"))
+    var mode: ClusterMode = .copies
+
     func run() throws {
         let path = input ?? CorpusInputOptions.defaultCorpus()
         try reportingErrors(source: path ?? "") {
             guard let path else { throw CommandError("no CORPUS given and no Corpus/ found here") }
-            let table = try StageTimer(settings: matching.settings, threads: matching.threadCount)
+            var events: EventSettings?
+            if mode == .events {
+                events = EventSettings()
+                if !corpus.readsDates { events?.dateWindow = nil }
+            }
+            let table = try StageTimer(settings: matching.settings, threads: matching.threadCount, events: events,
+                                       readsDates: corpus.readsDates)
                 .run(source: corpus.source(path), skipInvalid: corpus.skipInvalid)
             try OutputBuffer.emit(table.rendered(path: path), to: nil)
         }
@@ -52,6 +69,11 @@ struct BenchCommand: ParsableCommand {
 struct StageTimer {
     let settings: MatchingSettings
     let threads: Int
+    /// Events mode's settings: with them the pipeline collects terms as it sketches and the
+    /// events stage runs after linkage; `nil` runs copies mode alone.
+    var events: EventSettings? = nil
+    /// Whether dates are read (only events mode uses them).
+    var readsDates = true
 
     struct Table {
         var stages: [(name: String, seconds: Double)] = []
@@ -59,6 +81,8 @@ struct StageTimer {
         var bytes = 0
         var tokens = 0
         var clusters = 0
+        /// The events found, when events mode ran.
+        var events: Int?
         var peakMemoryBytes = 0
         var threads = 1
 
@@ -78,7 +102,8 @@ struct StageTimer {
                          + pad(Int(Double(documents) / max(total, 1e-9)).grouped, 14, left: true)
                          + pad((Double(bytes) / 1_048_576 / max(total, 1e-9)).fixed(1), 13, left: true))
             lines.append("")
-            lines.append("\(clusters.grouped) clusters; peak memory \((Double(peakMemoryBytes) / 1_048_576).fixed(0)) MiB")
+            let found = "\(clusters.grouped) clusters" + (events.map { ", \($0.grouped) events" } ?? "")
+            lines.append("\(found); peak memory \((Double(peakMemoryBytes) / 1_048_576).fixed(0)) MiB")
             return lines.joined(separator: "\n") + "\n"
         }
 
@@ -89,16 +114,20 @@ struct StageTimer {
     }
 
     func run(source: CorpusSource, skipInvalid: Bool) throws -> Table {
-        let run = try CorpusRun(settings: settings, threads: threads)
+        let run = try CorpusRun(settings: settings, threads: threads, collectsEventTerms: events != nil,
+                                readsDates: readsDates)
         try run.read(source, skipInvalid: skipInvalid, progress: false)
         let report = run.pipeline.cluster()
+        let eventReport = events.map { run.pipeline.events(copies: report, settings: $0) }
         var table = Table()
         table.threads = threads
-        table.stages = PipelineStage.allCases.map { ($0.rawValue, run.seconds($0)) }
+        table.stages = PipelineStage.allCases.filter { $0 != .events || eventReport != nil }
+            .map { ($0.rawValue, run.seconds($0)) }
         table.documents = run.pipeline.records.count
         table.bytes = run.pipeline.textBytes
         table.tokens = run.pipeline.store.tokenCounts.reduce(0) { $0 + Int($1) }
         table.clusters = Set(report.assignments.map(\.cluster)).count
+        table.events = eventReport.map { Set($0.assignments.map(\.event)).count }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         table.peakMemoryBytes = Int(usage.ru_maxrss) * 1024
