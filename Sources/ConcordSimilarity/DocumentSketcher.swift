@@ -95,6 +95,7 @@ public final class DocumentSketcher {
         try Self.appendTokenIDs(of: document.text, to: scratch.body, with: scratch.pipeline)
         try Self.appendTokenIDs(of: document.title ?? "", to: scratch.title, with: scratch.pipeline)
         let day = readsDates ? document.date.flatMap(CalendarDay.days(fromISO8601:)) : nil
+        if readsDates && document.date != nil && day == nil { terms.unreadableDates += 1 }
         scratch.body.withUnsafeBufferPointer { body in
             scratch.title.withUnsafeBufferPointer { title in
                 terms.appendDocument(body: body, title: title, day: day, counter: &scratch.counter)

@@ -34,6 +34,17 @@ extension EventsCommandTests {
         #expect(try !erbilReportsGroup(["--date-window", "29"]))
     }
 
+    /// The summary says how many reports were dated, and how many dates could not be read.
+    @Test func theSummaryCountsDatedReportsAndUnreadableDates() throws {
+        let unreadable = try ConcordProcess.run(["cluster", "-", "--mode", "events", "--format", "jsonl"],
+                                                input: Self.datedReports(herald: "9 April 2024"))
+        #expect(unreadable.status == 0)
+        #expect(unreadable.error.contains("dates: 26 of 27 reports dated; 1 dates not in ISO 8601 (YYYY-MM-DD) were ignored"),
+                "\(unreadable.error)")
+        let none = try ConcordProcess.run(["cluster", "Corpus", "--mode", "events", "--format", "jsonl"])
+        #expect(none.error.contains("dates: none in the input"), "\(none.error)")
+    }
+
     @Test func dateFieldNoneIgnoresDates() throws {
         #expect(try erbilReportsGroup(["--date-field", "none"]))
     }

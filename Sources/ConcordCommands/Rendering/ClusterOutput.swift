@@ -190,6 +190,17 @@ struct ClusterOutput {
                     + "copies: \(copies)",
                 "  events: \(eventSettings.summary); \(events.candidatePairs.grouped) candidate pairs",
             ]
+            if eventSettings.dateWindow != nil {
+                if events.datedReports + events.unreadableDates == 0 {
+                    lines.append("  dates: none in the input (--date-field names the field)")
+                } else {
+                    var dates = "  dates: \(events.datedReports.grouped) of \(records.count.grouped) reports dated"
+                    if events.unreadableDates > 0 {
+                        dates += "; \(events.unreadableDates.grouped) dates not in ISO 8601 (YYYY-MM-DD) were ignored"
+                    }
+                    lines.append(dates)
+                }
+            }
         } else {
             lines = ["\(records.count.grouped) documents from \(path) → \(copies)"]
             if Self.findsAlmostNothing(documents: records.count, inClusters: multi.reduce(0, +)) {

@@ -26,7 +26,16 @@ struct ClusterCommand: ParsableCommand {
         merge only when the average score over all their member pairs reaches --threshold, so \
         chains of weak links never merge unrelated reports.
 
-        Events mode (--mode events) also groups reports of one event written independently, which         share almost no shingles. Each report becomes a term vector (sublinear tf × idf over the         corpus, every word name-folded, title included); each report's nearest neighbours are         found through its highest-weighted terms; a model fitted on labelled events scores each         pair from its cosine, its titles' cosine and where each report ranks among the other's         neighbours; average linkage over these probabilities merges the copy groups into events,         never across --date-window when the input has dates. Output lines carry the event as         "cluster" and the copy group inside it as "copies": {"id", "cluster", "copies",         "representative", "similarity"} (the similarity is the term-vector cosine with the         event's representative). `concord compare --cluster N` compares the reports of an event.
+        Events mode (--mode events) also groups reports of one event written independently, which \
+        share almost no shingles. Each report becomes a term vector (sublinear tf × idf over the \
+        corpus, every word name-folded, title included); each report's nearest neighbours are \
+        found through its highest-weighted terms; a model fitted on labelled events scores each \
+        pair from its cosine, its titles' cosine and where each report ranks among the other's \
+        neighbours; average linkage over these probabilities merges the copy groups into events, \
+        never across --date-window when the input has dates. Output lines carry the event as \
+        "cluster" and the copy group inside it as "copies": {"id", "cluster", "copies", \
+        "representative", "similarity"} (the similarity is the term-vector cosine with the \
+        event's representative). `concord compare --cluster N` compares the reports of an event.
 
         Output: with -o, one JSON line per input document, {"id", "cluster", "representative", \
         "similarity"}, and a summary on the terminal. Without -o, the clusters as text; \

@@ -54,6 +54,9 @@ public struct EventReport: Sendable {
     public var pairs: [EventPair]
     /// The number of candidate pairs scored.
     public var candidatePairs: Int
+    /// The reports with a date read, and those whose date was given but not ISO 8601.
+    public var datedReports: Int
+    public var unreadableDates: Int
 }
 
 /// Events mode: groups the reports of one event, whoever wrote them. Copies (found by the copies
@@ -70,7 +73,7 @@ public enum EventClustering {
     /// - Complexity: that of `NearestNeighbours`, plus linkage over O(*n* · *k*) pairs.
     public static func cluster(terms: consuming EventTerms, copies: [ClusterAssignment], settings: EventSettings,
                                model: EventPairModel = .fitted, keepsPairFeatures: Bool = false, threads: Int) -> EventReport {
-        let count = terms.count, days = terms.days
+        let count = terms.count, days = terms.days, unreadableDates = terms.unreadableDates
         let body = TermVectors(&terms.body, numbers: terms.numbers)
         let titles = TermVectors(&terms.title, numbers: terms.numbers)
         // Copies stay among each other's neighbours: a report with copies has them as its best
@@ -88,7 +91,8 @@ public enum EventClustering {
             EventAssignment(event: event.cluster, representative: event.representative,
                             similarity: event.representative == document ? 1 : Double(body.cosine(event.representative, document, dense: &dense)))
         }
-        return EventReport(assignments: assignments, pairs: pairs, candidatePairs: scored.count)
+        return EventReport(assignments: assignments, pairs: pairs, candidatePairs: scored.count,
+                           datedReports: days.reduce(0) { $0 + ($1 == nil ? 0 : 1) }, unreadableDates: unreadableDates)
     }
 
     /// The pairs of each report with its neighbours, each once (first < second), in order, with

@@ -11,6 +11,8 @@ public struct EventTerms: Sendable {
     public internal(set) var title = TermCountTable<UInt32>()
     /// Each document's date as days since 1970-01-01, or `nil` (no date, or not ISO 8601).
     public private(set) var days: [Int32?] = []
+    /// The documents whose date was given but is not ISO 8601 (`YYYY-MM-DD…`), so counts as none.
+    public private(set) var unreadableDates = 0
 
     public init() {}
 
@@ -25,6 +27,7 @@ public struct EventTerms: Sendable {
             Self.append(batch.title, document, countsDocuments: false, to: &title, numbering: &numbers)
         }
         days.append(contentsOf: batch.days)
+        unreadableDates += batch.unreadableDates
     }
 
     /// Appends document `index` of `source` to `target`, with numbers for terms (in the same
@@ -42,6 +45,7 @@ public struct EventTerms: Sendable {
         var body = TermCountTable<UInt64>()
         var title = TermCountTable<UInt64>()
         var days: [Int32?] = []
+        var unreadableDates = 0
 
         mutating func appendDocument(body bodyTokens: UnsafeBufferPointer<UInt64>, title titleTokens: UnsafeBufferPointer<UInt64>,
                                      day: Int32?, counter: inout TokenCounter) {
@@ -54,6 +58,7 @@ public struct EventTerms: Sendable {
             body.removeAll()
             title.removeAll()
             days.removeAll(keepingCapacity: true)
+            unreadableDates = 0
         }
     }
 }
