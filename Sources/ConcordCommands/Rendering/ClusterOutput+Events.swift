@@ -35,22 +35,9 @@ extension ClusterOutput {
     /// event, the copy cluster (numbered as in copies mode), the event's representative and the
     /// document's term-vector cosine with it.
     func eventLines(_ events: EventReport) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(records.count * 96)
-        for (document, assignment) in events.assignments.enumerated() {
-            bytes.append(contentsOf: #"{"id":"#.utf8)
-            records[document].id.appendJSON(to: &bytes)
-            bytes.append(contentsOf: #","cluster":"#.utf8)
-            bytes.append(contentsOf: String(assignment.event).utf8)
-            bytes.append(contentsOf: #","copies":"#.utf8)
-            bytes.append(contentsOf: String(report.assignments[document].cluster).utf8)
-            bytes.append(contentsOf: #","representative":"#.utf8)
-            records[assignment.representative].id.appendJSON(to: &bytes)
-            bytes.append(contentsOf: #","similarity":"#.utf8)
-            bytes.append(contentsOf: assignment.similarity.fixed(4).utf8)
-            bytes.append(contentsOf: "}\n".utf8)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        let assignments = events.assignments, copies = report.assignments
+        return assignmentLines(cluster: { assignments[$0].event }, copies: { copies[$0].cluster },
+                               representative: { assignments[$0].representative }, similarity: { assignments[$0].similarity })
     }
 
     /// The events with their copy groups and members, the parameters of both modes, and what was
@@ -90,12 +77,8 @@ extension ClusterOutput {
             }
             lines.append("")
         }
-        let alone = all.filter { $0.size == 1 }.map { label($0.representative) }
-        if !alone.isEmpty {
-            lines.append("\(alone.count) reports share their event with no other:")
-            for label in alone { lines.append("    \(label)") }
-            lines.append("")
-        }
+        lines += Self.block(all.filter { $0.size == 1 }.map { label($0.representative) },
+                            heading: "reports share their event with no other:")
         return lines.joined(separator: "\n") + "\n"
     }
 

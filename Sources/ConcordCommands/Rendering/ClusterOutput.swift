@@ -59,20 +59,33 @@ struct ClusterOutput {
 
     // MARK: - Machine-readable
 
-    /// One line per document, `{"id":…,"cluster":…,"representative":…,"similarity":…}`, written
-    /// as bytes: a million lines built as strings cost more than the clustering of small corpora.
+    /// One line per document, `{"id":…,"cluster":…,"representative":…,"similarity":…}`.
     func jsonLines() -> String {
+        let assignments = report.assignments
+        return assignmentLines(cluster: { assignments[$0].cluster }, copies: nil,
+                               representative: { assignments[$0].representative }, similarity: { assignments[$0].similarity })
+    }
+
+    /// One line per document, `{"id","cluster",["copies",]"representative","similarity"}` from
+    /// the given per-document values, written as bytes: a million lines built as strings cost
+    /// more than the clustering of small corpora.
+    func assignmentLines(cluster: (Int) -> Int, copies: ((Int) -> Int)?, representative: (Int) -> Int,
+                         similarity: (Int) -> Double) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(records.count * 80)
-        for (index, assignment) in report.assignments.enumerated() {
+        bytes.reserveCapacity(records.count * 96)
+        for document in records.indices {
             bytes.append(contentsOf: #"{"id":"#.utf8)
-            records[index].id.appendJSON(to: &bytes)
+            records[document].id.appendJSON(to: &bytes)
             bytes.append(contentsOf: #","cluster":"#.utf8)
-            bytes.append(contentsOf: String(assignment.cluster).utf8)
+            bytes.append(contentsOf: String(cluster(document)).utf8)
+            if let copies {
+                bytes.append(contentsOf: #","copies":"#.utf8)
+                bytes.append(contentsOf: String(copies(document)).utf8)
+            }
             bytes.append(contentsOf: #","representative":"#.utf8)
-            records[assignment.representative].id.appendJSON(to: &bytes)
+            records[representative(document)].id.appendJSON(to: &bytes)
             bytes.append(contentsOf: #","similarity":"#.utf8)
-            bytes.append(contentsOf: assignment.similarity.fixed(4).utf8)
+            bytes.append(contentsOf: similarity(document).fixed(4).utf8)
             bytes.append(contentsOf: "}\n".utf8)
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -159,13 +172,15 @@ struct ClusterOutput {
             }
             lines.append("")
         }
-        let singletons = clusters.filter { $0.members.count == 1 }.map { label($0.representative) }
-        if !singletons.isEmpty {
-            lines.append("\(singletons.count) reports match no other:")
-            for id in singletons { lines.append("    \(id)") }
-            lines.append("")
-        }
+        lines += Self.block(clusters.filter { $0.members.count == 1 }.map { label($0.representative) },
+                            heading: "reports match no other:")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The closing block of a listing: `labels` under "N HEADING", then a blank line; nothing
+    /// when there are none.
+    static func block(_ labels: [String], heading: String) -> [String] {
+        labels.isEmpty ? [] : ["\(labels.count) \(heading)"] + labels.map { "    \($0)" } + [""]
     }
 
     /// A document as a listing shows it: its id, then its title and outlet when the input gave
