@@ -67,7 +67,10 @@ extension EventsCommandTests {
         (["--mode", "events", "--event-threshold", "0"], "--event-threshold must be in (0, 1)"),
         (["--mode", "events", "--event-threshold", "1.5"], "--event-threshold must be in (0, 1)"),
         (["--mode", "events", "--event-threshold", "1"], "--event-threshold must be in (0, 1)"),
-        (["--mode", "events", "--date-window=-1"], "--date-window must be 0 to 36500 days"),
+        (["--mode", "events", "--date-window", "-1"], "--date-window must be 0 to 36500 days"),
+        (["--mode", "events", "--event-threshold", "-0.5"], "--event-threshold must be in (0, 1)"),
+        (["--event-threshold", "0.5"], "--event-threshold needs --mode events"),
+        (["--date-window", "7"], "--date-window needs --mode events"),
         (["--mode", "events", "--date-window", "36501"], "--date-window must be 0 to 36500 days"),
         (["--mode", "groups"], "--mode"),
     ])

@@ -16,17 +16,17 @@ struct EventOptions: ParsableArguments {
         """, valueName: "mode"))
     var mode: ClusterMode = .copies
 
-    @Option(name: .customLong("date-window"), help: ArgumentHelp("""
+    @Option(name: .customLong("date-window"), parsing: .unconditional, help: ArgumentHelp("""
         Events mode: reports dated more than this many days apart are never one event (dates from \
-        the date field, ISO 8601; reports without one are compared with all).
+        the date field, ISO 8601; reports without one are compared with all). (default: \(EventSettings().dateWindow ?? 0))
         """, valueName: "days"))
-    var dateWindow = EventSettings().dateWindow ?? 3
+    var dateWindow: Int?
 
-    @Option(name: .customLong("event-threshold"), help: ArgumentHelp("""
+    @Option(name: .customLong("event-threshold"), parsing: .unconditional, help: ArgumentHelp("""
         Events mode: the average probability (over all pairs of two groups) at which groups merge \
-        into one event; higher gives smaller, surer events.
+        into one event; higher gives smaller, surer events. (default: \(EventSettings().threshold))
         """, valueName: "p"))
-    var eventThreshold = EventSettings().threshold
+    var eventThreshold: Double?
 
     @Option(name: .customLong("pair-features"), help: ArgumentHelp("""
         Events mode: also write every candidate pair with its features and probability, one JSON \
@@ -54,19 +54,24 @@ struct EventOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard (0...36_500).contains(dateWindow) else {
+        if let dateWindow, !(0...36_500).contains(dateWindow) {
             throw ValidationError("--date-window must be 0 to 36500 days (--date-field none ignores dates).")
         }
-        guard eventThreshold > 0, eventThreshold < 1 else { throw ValidationError("--event-threshold must be in (0, 1).") }
-        if pairFeatures != nil && mode != .events { throw ValidationError("--pair-features needs --mode events.") }
-        if eventModel != nil && mode != .events { throw ValidationError("--event-model needs --mode events.") }
+        if let eventThreshold, !(eventThreshold > 0 && eventThreshold < 1) {
+            throw ValidationError("--event-threshold must be in (0, 1).")
+        }
+        guard mode != .events else { return }
+        let given = [("--date-window", dateWindow != nil), ("--event-threshold", eventThreshold != nil),
+                     ("--pair-features", pairFeatures != nil), ("--event-model", eventModel != nil)]
+        if let (option, _) = given.first(where: \.1) { throw ValidationError("\(option) needs --mode events.") }
     }
 
     /// The settings these options describe; `readsDates` false ignores dates.
     func settings(readsDates: Bool) -> EventSettings {
         var settings = EventSettings()
-        settings.threshold = eventThreshold
-        settings.dateWindow = readsDates ? dateWindow : nil
+        if let eventThreshold { settings.threshold = eventThreshold }
+        if let dateWindow { settings.dateWindow = dateWindow }
+        if !readsDates { settings.dateWindow = nil }
         return settings
     }
 }
