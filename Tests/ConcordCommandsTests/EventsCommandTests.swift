@@ -51,10 +51,12 @@ import Testing
         var seen: [String] = []
         var groupOf: [String: Int] = [:], groupCount = 0
         for event in events {
-            let groups = try #require(event["copies"] as? [[[String: Any]]])
-            let ids = groups.flatMap { $0.map { $0["id"] as! String } }
+            let groups = try #require(event["copy_groups"] as? [[String: Any]])
+            let members = try groups.map { try #require($0["members"] as? [[String: Any]]) }
+            let ids = members.flatMap { $0.map { $0["id"] as! String } }
             #expect(ids.contains(event["representative"] as! String), "an event's representative is one of its reports")
-            for group in groups {
+            #expect(Set(groups.map { $0["copies"] as! Int }).count == groups.count, "each copy group has its own number")
+            for group in members {
                 #expect(!group.isEmpty)
                 for member in group { groupOf[member["id"] as! String] = groupCount }
                 groupCount += 1

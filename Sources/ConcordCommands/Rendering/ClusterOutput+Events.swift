@@ -40,18 +40,21 @@ extension ClusterOutput {
                                representative: { assignments[$0].representative }, similarity: { assignments[$0].similarity })
     }
 
-    /// The events with their copy groups and members, the parameters of both modes, and what was
-    /// read and skipped.
+    /// The events with their copy groups (`{"copies": N, "members": […]}`, N numbered as in copies
+    /// mode) and members, the parameters of both modes, and what was read and skipped.
     func eventJSON(_ report: EventReport) -> String {
         let clusters = events(report).map { event in
             JSONWriting.object([
                 "cluster": String(event.number),
                 "representative": records[event.representative].id.json,
-                "copies": JSONWriting.array(event.copyGroups.map { group in
-                    JSONWriting.array(group.map { document in
-                        JSONWriting.object(["id": records[document].id.json,
-                                            "similarity": report.assignments[document].similarity.fixed(4)])
-                    })
+                "copy_groups": JSONWriting.array(event.copyGroups.map { group in
+                    JSONWriting.object([
+                        "copies": String(self.report.assignments[group[0]].cluster),
+                        "members": JSONWriting.array(group.map { document in
+                            JSONWriting.object(["id": records[document].id.json,
+                                                "similarity": report.assignments[document].similarity.fixed(4)])
+                        }),
+                    ])
                 }),
             ])
         }

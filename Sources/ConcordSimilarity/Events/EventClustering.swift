@@ -13,6 +13,11 @@ public struct EventSettings: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// Keys as `MatchingSettings` writes them (lowercase, hyphenated).
+    enum CodingKeys: String, CodingKey {
+        case threshold, dateWindow = "date-window", neighbours
+    }
+
     /// The settings as one line of JSON with sorted keys (as `MatchingSettings.json`).
     public var json: String {
         let encoder = JSONEncoder()

@@ -44,6 +44,11 @@ public struct NearestNeighbours: Sendable {
         public var postingCap = 200
 
         public init() {}
+
+        /// Keys as `MatchingSettings` writes them (lowercase, hyphenated).
+        enum CodingKeys: String, CodingKey {
+            case count, topTerms = "top-terms", exactCandidates = "exact-candidates", postingCap = "posting-cap"
+        }
     }
 
     /// - Parameters:
