@@ -53,6 +53,10 @@ public struct CSVReader: Sendable {
                     throw CorpusError(file: reader.displayName, line: number,
                                       "the header row needs \"\(fields.id)\" and \"\(fields.text)\" columns; it has \(header.joined(separator: ", ")) (choose them with --id-field and --text-field)")
                 }
+                if let missing = fields.namedColumns.first(where: { !header.contains($0) }) {
+                    throw CorpusError(file: reader.displayName, line: number,
+                                      "the header row has no \"\(missing)\" column; it has \(header.joined(separator: ", "))")
+                }
                 return
             }
             if cells.count == 1 && cells[0].isEmpty { return }

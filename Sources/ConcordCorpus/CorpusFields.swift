@@ -6,6 +6,9 @@ public struct CorpusFields: Sendable, Equatable {
     public var outlet = "outlet"
     public var date = "date"
     public var url = "url"
+    /// Optional columns the user named (`--title-field`, `--date-field`): a CSV header without
+    /// one of them is an error, not a corpus without titles or dates.
+    public var namedColumns: [String] = []
 
     public init(id: String = "id", text: String = "text") {
         self.id = id

@@ -45,6 +45,22 @@ extension EventsCommandTests {
         #expect(none.error.contains("dates: none in the input"), "\(none.error)")
     }
 
+    /// A title or date column named on the command line must be in a CSV header: without it the
+    /// run would go on without titles or dates and say nothing.
+    @Test(arguments: [["--title-field", "headline"], ["--date-field", "published"]])
+    func aNamedColumnMissingFromTheCSVHeaderIsAnError(options: [String]) throws {
+        let directory = try ConcordProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("reports.csv")
+        try Data("id,text,title,date\n1,Rockets hit the base.,Rockets,2024-03-10\n".utf8).write(to: csv)
+        let outcome = try ConcordProcess.run(["cluster", csv.path, "--mode", "events", "-q"] + options)
+        #expect(outcome.status != 0)
+        #expect(outcome.error.contains("reports.csv:1: the header row has no \"\(options[1])\" column; it has id, text, title, date"),
+                "\(outcome.error)")
+        let named = try ConcordProcess.run(["cluster", csv.path, "--mode", "events", "-q", options[0], options[0] == "--title-field" ? "title" : "date"])
+        #expect(named.status == 0, "\(named.error)")
+    }
+
     @Test func dateFieldNoneIgnoresDates() throws {
         #expect(try erbilReportsGroup(["--date-field", "none"]))
     }

@@ -15,11 +15,17 @@ struct CorpusInputOptions: ParsableArguments {
     @Option(name: .customLong("text-field"), help: "JSONL key or CSV column of document texts.")
     var textField = "text"
 
-    @Option(name: .customLong("title-field"), help: "JSONL key or CSV column of titles (shown in listings; events mode matches on them).")
-    var titleField = "title"
+    @Option(name: .customLong("title-field"), help: ArgumentHelp("""
+        JSONL key or CSV column of titles (shown in listings; events mode matches on them); a CSV \
+        header must have the column this names. (default: title)
+        """, valueName: "field"))
+    var titleField: String?
 
-    @Option(name: .customLong("date-field"), help: ArgumentHelp("JSONL key or CSV column of dates (ISO 8601); none ignores dates.", valueName: "field"))
-    var dateField = "date"
+    @Option(name: .customLong("date-field"), help: ArgumentHelp("""
+        JSONL key or CSV column of dates (ISO 8601); none ignores dates; a CSV header must have the \
+        column this names. (default: date)
+        """, valueName: "field"))
+    var dateField: String?
 
     /// Whether dates are read (`--date-field none` turns them off).
     var readsDates: Bool { dateField != "none" }
@@ -50,8 +56,14 @@ struct CorpusInputOptions: ParsableArguments {
             $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         }
         var fields = CorpusFields(id: idField, text: textField)
-        fields.title = titleField
-        if readsDates { fields.date = dateField }
+        if let titleField {
+            fields.title = titleField
+            fields.namedColumns.append(titleField)
+        }
+        if let dateField, readsDates {
+            fields.date = dateField
+            fields.namedColumns.append(dateField)
+        }
         return CorpusSource(path: path, format: inputFormat, fields: fields,
                             extensions: Set(list), lossy: lossy, encoding: text.encoding)
     }
