@@ -42,6 +42,10 @@ private func read(_ path: String, lossy: Bool, lineCount: Int) -> [Int: Result<D
         // The one whole-file refusal: a first line with content that opens with "[".
         require(records.isEmpty, "a JSON array refused after \(records.count) records")
         require(error.file == path && (error.line ?? 0) >= 1, "the JSON array refusal names \(error.file):\(String(describing: error.line))")
+    } catch let error as CorpusError where !lossy && error.message.hasPrefix("not valid ") && error.message.contains(" at byte offset ") {
+        // A file transcoded as it streams (a UTF-16 or UTF-32 byte-order mark) stops at its
+        // first invalid code unit, naming the offset; --lossy replaces instead.
+        require(error.file == path, "the transcoding error names \(error.file), not \(path)")
     } catch {
         require(false, "reading a readable file threw: \(error)")
     }
