@@ -88,7 +88,7 @@ public struct Collation: Sendable {
     public init(reports input: [(label: String, text: String)], options: Options = Options()) throws(TextError) {
         let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
         let segmenter = try SentenceSegmenter()
-        let profiler = SentenceSimilarity.Profiler()
+        let profiler = SentenceSimilarity.Profiler(pipeline: pipeline)
         var reports: [Report] = [], texts: [[TokenizedText]] = [], profiles: [[SentenceSimilarity.Profile]] = []
         for (label, text) in input {
             var sentences: [Range<Int>] = [], reportTexts: [TokenizedText] = [], reportProfiles: [SentenceSimilarity.Profile] = []
@@ -104,10 +104,10 @@ public struct Collation: Sendable {
             }
             let bytes = Array(text.utf8)
             for range in try outcome.get() {
-                let sentence = String(decoding: bytes[range], as: UTF8.self)
-                guard let profile = profiler.profile(sentence) else { continue }
+                let sentence = try TokenizedText(String(decoding: bytes[range], as: UTF8.self), pipeline: pipeline)
+                guard let profile = profiler.profile(tokens: sentence.tokens) else { continue }
                 sentences.append(range)
-                reportTexts.append(try TokenizedText(sentence, pipeline: pipeline))
+                reportTexts.append(sentence)
                 reportProfiles.append(profile)
             }
             reports.append(Report(label: label, text: text, sentences: sentences))

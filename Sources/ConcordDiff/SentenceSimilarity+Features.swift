@@ -1,7 +1,9 @@
+import ConcordText
+
 extension SentenceSimilarity {
     /// The five lexical measurements of a sentence pair that the score combines.
     ///
-    /// "Words" are the tokens of the normalized sentences (see `words(in:)`); "stems" are the
+    /// "Words" are the tokens of the normalized sentences (see ``Profiler``); "stems" are the
     /// words after light suffix stripping (see `stem(_:)`). All five are symmetric in the pair.
     public struct Features: Equatable, Sendable {
         /// Distinct stems the sentences share, over the distinct stems of the sentence with more.
@@ -34,12 +36,15 @@ extension SentenceSimilarity {
     /// - Parameters:
     ///   - a: one sentence.
     ///   - b: the other sentence.
+    ///   - profiler: the profiler to measure them with; `nil` opens one for this pair. Reuse one
+    ///     to score many pairs: opening it opens ICU's services.
     /// - Returns: the five measurements ``score(of:)`` combines.
+    /// - Throws: `TextError` when ICU cannot open its services.
     /// - Complexity: O(*n* + *m* + *w*·*v*) for sentences of *n* and *m* characters and *w* and *v*
     ///   words.
-    public func features(_ a: String, _ b: String) -> Features? {
-        let profiler = Profiler()
-        guard let profileA = profiler.profile(a), let profileB = profiler.profile(b) else { return nil }
+    public func features(_ a: String, _ b: String, profiler: Profiler? = nil) throws(TextError) -> Features? {
+        let profiler = if let profiler { profiler } else { try Profiler() }
+        guard let profileA = try profiler.profile(a), let profileB = try profiler.profile(b) else { return nil }
         return features(profileA, profileB)
     }
 

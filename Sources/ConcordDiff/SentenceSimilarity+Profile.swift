@@ -1,3 +1,5 @@
+import ConcordText
+
 extension SentenceSimilarity {
     /// A sentence measured once, so that it can be scored against many others cheaply: its stem
     /// sequence and the sorted sets the features are computed from.
@@ -24,27 +26,65 @@ extension SentenceSimilarity {
 
     /// Measures sentences into ``Profile``s that share one numbering of stems.
     ///
+    /// A sentence's words are the tokens of the text pipeline the diff reads it with
+    /// (`WordDiff.pipelineOptions`), each in its plain normalized form (NFKC_Casefold, Arabic
+    /// folding, non-Latin script transliterated; apostrophes and the commas inside numbers
+    /// dropped), before name folding, so a sentence is normalized once for both the alignment
+    /// score and the word diff. Each distinct word is measured once per profiler.
+    ///
     /// Not thread-safe: use one profiler per thread, and compare only its own profiles.
     public final class Profiler {
+        /// The pipeline whose tokens are profiled.
+        let pipeline: TextPipeline
+        /// What is known of each plain term of `pipeline`, by term index.
+        private var words: [WordInfo?] = []
         private var stemIDs: [Word: Int32] = [:]
         /// Stem ids must fit in 21 bits to pack three into a trigram key.
         private static let stemLimit = 1 << 21
 
-        /// A profiler with no stems numbered yet.
-        public init() {}
+        /// One distinct word: its scalars, its stem's id, and whether it is a number.
+        private struct WordInfo {
+            var scalars: Word
+            var stem: Int32
+            var isNumber: Bool
+        }
 
-        /// The profile of `sentence`, or `nil` when it has no letters or digits.
+        /// A profiler with a pipeline of its own and no stems numbered yet.
+        ///
+        /// - Throws: `TextError` when ICU cannot open its services.
+        public init() throws(TextError) {
+            pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+        }
+
+        /// A profiler that reads the tokens of `pipeline` (made with `WordDiff.pipelineOptions`).
+        package init(pipeline: TextPipeline) {
+            self.pipeline = pipeline
+        }
+
+        /// The profile of `sentence`, or `nil` when it has no words.
         ///
         /// - Complexity: O(*n*) in the length of the sentence.
-        public func profile(_ sentence: String) -> Profile? {
-            let words = SentenceSimilarity.words(in: sentence)
-            guard !words.isEmpty else { return nil }
-            var numbers: [Int32] = []
-            let stems = words.map { word -> Int32 in
-                let id = id(of: SentenceSimilarity.stem(word))
-                if SentenceSimilarity.isDigit(word[0]) { numbers.append(id) }
-                return id
+        public func profile(_ sentence: String) throws(TextError) -> Profile? {
+            profile(tokens: try pipeline.tokens(in: sentence))
+        }
+
+        /// The profile of a sentence that this profiler's pipeline tokenized, or `nil` when it
+        /// has no words.
+        ///
+        /// - Complexity: O(*w*) in its words, plus O(*l*) per word this profiler has not seen.
+        func profile(tokens: [Token]) -> Profile? {
+            var numbers: [Int32] = [], stems: [Int32] = []
+            var line: [Unicode.Scalar] = [" "]   // the words joined by spaces, a space at each end
+            stems.reserveCapacity(tokens.count)
+            for token in tokens {
+                let word = info(of: token.plainTerm)
+                guard !word.scalars.isEmpty else { continue }
+                stems.append(word.stem)
+                if word.isNumber { numbers.append(word.stem) }
+                line += word.scalars
+                line.append(" ")
             }
+            guard !stems.isEmpty else { return nil }
             var trigrams: [UInt64] = []
             if stems.count >= 3 {
                 for start in 0...(stems.count - 3) {
@@ -56,9 +96,21 @@ extension SentenceSimilarity {
                 stems: stems,
                 stemSet: Self.sortedUnique(stems),
                 stemTrigrams: Self.sortedUnique(trigrams),
-                characterTrigrams: Self.sortedUnique(SentenceSimilarity.characterTrigrams(words)),
+                characterTrigrams: Self.sortedUnique(Self.characterTrigrams(line)),
                 numbers: Self.sortedUnique(numbers)
             )
+        }
+
+        /// What is known of plain term `term`, measured on first sight.
+        private func info(of term: Int32) -> WordInfo {
+            let index = Int(term)
+            if index < words.count, let known = words[index] { return known }
+            if index >= words.count { words.append(contentsOf: repeatElement(nil, count: index + 1 - words.count)) }
+            let scalars = Array(pipeline.text(ofTerm: term).unicodeScalars)
+            let made = WordInfo(scalars: scalars, stem: id(of: SentenceSimilarity.stem(scalars)),
+                                isNumber: scalars.first.map(SentenceSimilarity.isDigit) ?? false)
+            words[index] = made
+            return made
         }
 
         private func id(of stem: Word) -> Int32 {
@@ -67,6 +119,14 @@ extension SentenceSimilarity {
             let id = Int32(stemIDs.count)
             stemIDs[stem] = id
             return id
+        }
+
+        /// The scalar trigrams of `line`, each packed into 63 bits (21 per scalar, enough for
+        /// every code point); repeated trigrams are repeated.
+        private static func characterTrigrams(_ line: [Unicode.Scalar]) -> [UInt64] {
+            (0...(line.count - 3)).map {
+                UInt64(line[$0].value) << 42 | UInt64(line[$0 + 1].value) << 21 | UInt64(line[$0 + 2].value)
+            }
         }
 
         private static func sortedUnique<ID: Comparable>(_ ids: [ID]) -> [ID] {
@@ -78,19 +138,6 @@ extension SentenceSimilarity {
             }
             sorted.removeLast(sorted.count - kept)
             return sorted
-        }
-    }
-
-    /// The scalar trigrams of " " + the words joined by " " + " ", each packed into 63 bits (21
-    /// per scalar, enough for every code point); repeated trigrams are repeated.
-    static func characterTrigrams(_ words: [Word]) -> [UInt64] {
-        var text: [Unicode.Scalar] = [" "]
-        for word in words {
-            text.append(contentsOf: word)
-            text.append(" ")
-        }
-        return (0...(text.count - 3)).map {
-            UInt64(text[$0].value) << 42 | UInt64(text[$0 + 1].value) << 21 | UInt64(text[$0 + 2].value)
         }
     }
 }

@@ -5,6 +5,10 @@ public struct Token: Equatable, Sendable {
     /// Index of the term in the pipeline's vocabulary (its text: `TextPipeline.text(of:)`); per
     /// pipeline.
     public var term: Int32
+    /// Index of the word's plain normalized form, before name folding:
+    /// the same as `term` for a word that is not folded. Measures of wording that must not turn
+    /// a capitalized common word into a name skeleton read this one.
+    public var plainTerm: Int32
     /// Stable id of the normalized form; equal in every process and on every machine.
     public var id: UInt64
 }
@@ -62,6 +66,13 @@ public final class TextPipeline {
     /// The normalized text of a token.
     public func text(of token: Token) -> String { vocabulary.terms[Int(token.term)].text }
 
+    /// The text of term `term` (a token's `term` or `plainTerm`).
+    package func text(ofTerm term: Int32) -> String { vocabulary.terms[Int(term)].text }
+
+    /// Receives one token from a scan: its byte range, its term and plain term (-1 for a plain
+    /// word emitted by its hash alone), and its id.
+    private typealias Emit = (Range<Int>, _ term: Int32, _ plainTerm: Int32, _ id: UInt64) -> Void
+
     /// The byte ranges of `text` that the pipeline reads: the cleaner's kept lines, or everything.
     package func readableRanges(of text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         options.clean ? cleaner.clean(text).kept : [0..<text.count]
@@ -74,7 +85,9 @@ public final class TextPipeline {
     package func forEachToken(
         in text: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void
     ) throws(TextError) {
-        try scan(text, plainWordsByHash: false) { range, term, id in body(Token(range: range, term: term, id: id)) }
+        try scan(text, plainWordsByHash: false) { range, term, plainTerm, id in
+            body(Token(range: range, term: term, plainTerm: plainTerm, id: id))
+        }
     }
 
     /// Appends the id of every token of `text` to `ids`: the same ids, in the same order, as
@@ -100,7 +113,7 @@ public final class TextPipeline {
     private func appendTokenIDs(
         in text: UnsafeBufferPointer<UInt8>, to ids: TokenIDBuffer, at cursor: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     ) throws(TextError) {
-        func emit(_: Range<Int>, _: Int32, _ id: UInt64) {
+        func emit(_: Range<Int>, _: Int32, _: Int32, _ id: UInt64) {
             cursor.pointee.initialize(to: id)
             cursor.pointee += 1
         }
@@ -175,7 +188,7 @@ public final class TextPipeline {
 
     @inline(__always)
     private func scan(
-        _ text: UnsafeBufferPointer<UInt8>, plainWordsByHash: Bool, _ emit: (Range<Int>, Int32, UInt64) -> Void
+        _ text: UnsafeBufferPointer<UInt8>, plainWordsByHash: Bool, _ emit: Emit
     ) throws(TextError) {
         var pending: Occurrence?
         for line in readableRanges(of: text) {
@@ -187,7 +200,7 @@ public final class TextPipeline {
     /// Every word of one readable line through `accept`.
     private func scanLine(
         _ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, plainWordsByHash: Bool, pending: inout Occurrence?,
-        _ emit: (Range<Int>, Int32, UInt64) -> Void
+        _ emit: Emit
     ) throws(TextError) {
         var previousEnd: Int?   // end of the previous word of this line, whichever path it took
         try segmenter.forEachWord(in: text, range: line) { (word) throws(TextError) in
@@ -201,13 +214,13 @@ public final class TextPipeline {
     @inline(__always)
     private func accept(
         _ word: WordSegment, in text: UnsafeBufferPointer<UInt8>, previousEnd: Int?, plainWordsByHash: Bool,
-        pending: inout Occurrence?, _ emit: (Range<Int>, Int32, UInt64) -> Void
+        pending: inout Occurrence?, _ emit: Emit
     ) throws(TextError) {
         let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[word.start..<word.end])
         if plainWordsByHash && word.isPlain
             && Self.standsAlone(article: NameFolding.isArticle(raw), before: word.end, in: text, end: text.count) {
             acceptPlain(word.start..<word.end, in: text, pending: &pending, emit)
-            emit(word.start..<word.end, -1, StableHash.hash(raw))
+            emit(word.start..<word.end, -1, -1, StableHash.hash(raw))
             return
         }
         try acceptLookedUp(word.start..<word.end, hash: StableHash.hash(raw), in: text, previousEnd: previousEnd,
@@ -219,7 +232,7 @@ public final class TextPipeline {
     @inline(__always)
     private func acceptLookedUp(
         _ range: Range<Int>, hash: UInt64, in text: UnsafeBufferPointer<UInt8>, previousEnd: Int?,
-        pending: inout Occurrence?, _ emit: (Range<Int>, Int32, UInt64) -> Void
+        pending: inout Occurrence?, _ emit: Emit
     ) throws(TextError) {
         let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[range])
         let sentenceStart = previousEnd.map { Self.endsSentence(UnsafeBufferPointer(rebasing: text[$0..<range.lowerBound])) } ?? true
@@ -237,7 +250,7 @@ public final class TextPipeline {
     @inline(__always)
     private func acceptPlain(
         _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, pending: inout Occurrence?,
-        _ emit: (Range<Int>, Int32, UInt64) -> Void
+        _ emit: Emit
     ) {
         guard let previous = pending else { return }
         let plain = Occurrence(range: range, entry: Self.plainEntry, sentenceStart: false)
@@ -268,7 +281,7 @@ public final class TextPipeline {
     /// Emits `occurrence` now that the word after it (if any) is known.
     @inline(__always)
     private func finish(_ occurrence: Occurrence, next: Occurrence?, gap: UnsafeBufferPointer<UInt8>,
-                        _ emit: (Range<Int>, Int32, UInt64) -> Void) {
+                        _ emit: Emit) {
         let entry = occurrence.entry
         let flags = entry.flags
         let folds: Bool
@@ -287,9 +300,9 @@ public final class TextPipeline {
             folds = flags.contains(.nonLatin) || flags.isCapitalizedName
         }
         if folds {
-            if !entry.foldedIsEmpty { emit(occurrence.range, entry.foldedTerm, entry.foldedID) }
+            if !entry.foldedIsEmpty { emit(occurrence.range, entry.foldedTerm, entry.term, entry.foldedID) }
         } else if !entry.textIsEmpty {
-            emit(occurrence.range, entry.term, entry.id)
+            emit(occurrence.range, entry.term, entry.term, entry.id)
         }
     }
 

@@ -35,12 +35,7 @@ struct MatchingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: all cores). Results are identical for any count.", valueName: "n"))
     var threads: Int?
 
-    @Option(name: .long, help: ArgumentHelp("""
-        Which words are name-folded (reduced to a consonant skeleton, so Deir ez-Zor and Deir Ezzor \
-        match): proper-names (capitalized words that are not English function words, except a lone \
-        capitalized word opening a sentence, and non-Latin words), capitalized (every capitalized \
-        word), all (every word), or none.
-        """, valueName: "scope"))
+    @Option(name: .long, help: .nameFolding)
     var names: NameFoldingScope = .properNames
 
     @Flag(name: .customLong("no-clean"), help: "Keep script fragments and share/subscribe lines.")

@@ -36,9 +36,7 @@ struct NormalizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output format.", valueName: "text|json"))
     var format: Format = .text
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Which words get name folding: proper-names (capitalized or non-Latin words), all, or none.",
-        valueName: "scope"))
+    @Option(name: .long, help: .nameFolding)
     var names: NameFoldingScope = .properNames
 
     @Flag(name: .long, help: "Keep script fragments and page-furniture lines.")
@@ -109,7 +107,6 @@ struct NormalizeCommand: ParsableCommand {
     }
 }
 
-extension NameFoldingScope: ExpressibleByArgument {}
 
 /// A source text with its tokens and removed lines, for display.
 private struct NormalizedDocument {
