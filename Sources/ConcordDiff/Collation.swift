@@ -86,7 +86,7 @@ public struct Collation: Sendable {
     ///   pairs of *w* words (pairs share an uncommon word; bounded by `options.pairBudget`), plus
     ///   O(*n*² · *c* log *c*) to align *n* reports with *c* candidate pairs each.
     public init(reports input: [(label: String, text: String)], options: Options = Options()) throws(TextError) {
-        let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+        let pipeline = TextPipeline(options: WordDiff.pipelineOptions)
         let segmenter = try SentenceSegmenter()
         let profiler = SentenceSimilarity.Profiler(pipeline: pipeline)
         var reports: [Report] = [], texts: [[TokenizedText]] = [], profiles: [[SentenceSimilarity.Profile]] = []

@@ -49,7 +49,8 @@ struct NumberMention: Equatable {
                   sentence[tokens[end - 1].range.upperBound..<tokens[end].range.lowerBound].allSatisfy({ $0 == 0x20 || $0 == 0x2D }) {
                 end += 1
             }
-            guard let value = combinedValue(words[index..<end]) else { index = end; continue }
+            guard let value = combinedValue(words[index..<end]),
+                  !isHyphenatedToWord(index..<end, sentence: sentence, tokens: tokens, words: words) else { index = end; continue }
             let (bound, qualifierLength) = qualifier(before: index, words: words)
             var unitEnd = end
             while unitEnd < tokens.count, unitEnd - end < 3, numberWord(words[unitEnd]) == nil,
@@ -68,6 +69,25 @@ struct NumberMention: Equatable {
             index = unitEnd
         }
         return mentions
+    }
+
+    /// Whether the spelled-out number run `run` is part of a hyphenated word rather than a count:
+    /// "one-on-one", "a one-sided vote", "first-hand". Digits stay counts ("a 5-year-old").
+    private static func isHyphenatedToWord(_ run: Range<Int>, sentence: [UInt8], tokens: [Token], words: [String]) -> Bool {
+        guard let first = words[run.lowerBound].utf8.first, !(0x30...0x39).contains(first) else { return false }
+        func hyphenOnly(_ gap: ArraySlice<UInt8>) -> Bool { gap.count == 1 && gap.first == 0x2D }
+        if run.upperBound < tokens.count, numberWord(words[run.upperBound]) == nil,
+           hyphenOnly(sentence[tokens[run.upperBound - 1].range.upperBound..<tokens[run.upperBound].range.lowerBound]) {
+            return true
+        }
+        return run.lowerBound > 0 && numberWord(words[run.lowerBound - 1]) == nil
+            && hyphenOnly(sentence[tokens[run.lowerBound - 1].range.upperBound..<tokens[run.lowerBound].range.lowerBound])
+    }
+
+    /// Whether two mentions could count the same thing by their units: one of them has none, or
+    /// both start with the same word. "Twenty-three minutes" and "14 email" cannot.
+    func hasCompatibleUnit(_ other: NumberMention) -> Bool {
+        unit.isEmpty || other.unit.isEmpty || unit.first == other.unit.first
     }
 
     /// The qualifier ending just before word `index`, and how many words it takes.

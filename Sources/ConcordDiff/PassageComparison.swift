@@ -104,7 +104,8 @@ public struct PassageComparison: Sendable {
         for mention in unpaired {
             guard let match = newNumbers.firstIndex(where: { other in
                 (!mention.unit.isEmpty && other.unit.first == mention.unit.first)
-                    || replacements.contains { $0.old.overlaps(mention.number) && $0.new.overlaps(other.number) }
+                    || (mention.hasCompatibleUnit(other)
+                        && replacements.contains { $0.old.overlaps(mention.number) && $0.new.overlaps(other.number) })
             }) else { continue }
             let other = newNumbers.remove(at: match)
             record(mention.isCloseEstimate(of: other) ? .numberDetail : .numberConflict, mention, other)
@@ -156,7 +157,8 @@ struct NameSet {
     }
 
     /// The runs of capitalized words (or words in a script without case) inside `range`, other
-    /// than function words, the sentence's first word, and words `others` also has.
+    /// than function words, days and months, the sentence's first word, and words `others` also
+    /// has.
     func runs(in range: Range<Int>, absentFrom others: NameSet) -> [String] {
         var runs: [Range<Int>] = []
         for (index, token) in tokens.enumerated() where index > 0 && range.contains(token.range.lowerBound) {
@@ -168,7 +170,7 @@ struct NameSet {
             let particle = joinsRun && !capitalized && word.utf8.count <= 3 && index + 1 < tokens.count
                 && Self.joinsName(bytes[token.range.upperBound..<tokens[index + 1].range.lowerBound])
                 && (0x41...0x5A).contains(bytes[tokens[index + 1].range.lowerBound])
-            guard (capitalized && !NameFolding.isFunctionWord(word.lowercased())) || particle,
+            guard (capitalized && !NameFolding.isFunctionWord(word.lowercased()) && !Self.calendarWords.contains(word.lowercased())) || particle,
                   !others.has(token, of: self) else { continue }
             if joinsRun, let last = runs.last {
                 runs[runs.count - 1] = last.lowerBound..<token.range.upperBound
@@ -178,6 +180,13 @@ struct NameSet {
         }
         return runs.map { String(decoding: bytes[$0], as: UTF8.self) }
     }
+
+    /// Days of the week and months: capitalized, but a date, not a name ("Wednesday").
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
 
     /// Whether the bytes between two words keep them in one name: spaces and hyphens, or a short
     /// lowercase article hyphenated to the next word, which the pipeline drops (Deir ez-Zor).

@@ -5,7 +5,15 @@
 /// The rule, at word level (after diff-match-patch's semantic cleanup): an equal run is absorbed
 /// when it is no longer than the changes on each side of it, a change's length being the larger of
 /// its deleted and inserted word counts. It repeats until nothing changes.
+///
+/// A run of ``keptRunWords`` words or more is never absorbed, however long the changes around
+/// it: that is a sentence's worth of identical wording (a shared quote, a paragraph of wire copy),
+/// which an analyst reads as the signal that two rewritten passages share a source.
 enum SemanticCleanup {
+    /// The shortest equal run that always survives the cleanup: eight words, a short quoted
+    /// sentence ("we will not negotiate under fire", he said).
+    static let keptRunWords = 8
+
     /// The cleaned script; applying it still turns the old sequence into the new one.
     ///
     /// - Complexity: O(*s*) for *s* steps: each absorbed run is regrouped with its neighbouring
@@ -17,7 +25,7 @@ enum SemanticCleanup {
             guard case .equal(let a, let b, let count) = steps[index],
                   let before = changeSize(steps, endingAt: index - 1),
                   let after = changeSize(steps, startingAt: index + 1),
-                  count <= before, count <= after else {
+                  count < keptRunWords, count <= before, count <= after else {
                 index += 1
                 continue
             }

@@ -36,14 +36,14 @@ extension SentenceSimilarity {
     /// - Parameters:
     ///   - a: one sentence.
     ///   - b: the other sentence.
-    ///   - profiler: the profiler to measure them with; `nil` opens one for this pair. Reuse one
-    ///     to score many pairs: opening it opens ICU's services.
+    ///   - profiler: the profiler to measure them with; `nil` makes one for this pair. Reuse one
+    ///     to score many pairs: it measures each distinct word once.
     /// - Returns: the five measurements ``score(of:)`` combines.
-    /// - Throws: `TextError` when ICU cannot open its services.
+    /// - Throws: `TextError` when ICU fails on a word.
     /// - Complexity: O(*n* + *m* + *w*·*v*) for sentences of *n* and *m* characters and *w* and *v*
     ///   words.
     public func features(_ a: String, _ b: String, profiler: Profiler? = nil) throws(TextError) -> Features? {
-        let profiler = if let profiler { profiler } else { try Profiler() }
+        let profiler = profiler ?? Profiler()
         guard let profileA = try profiler.profile(a), let profileB = try profiler.profile(b) else { return nil }
         return features(profileA, profileB)
     }

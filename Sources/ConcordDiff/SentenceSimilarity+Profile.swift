@@ -50,10 +50,8 @@ extension SentenceSimilarity {
         }
 
         /// A profiler with a pipeline of its own and no stems numbered yet.
-        ///
-        /// - Throws: `TextError` when ICU cannot open its services.
-        public init() throws(TextError) {
-            pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+        public init() {
+            pipeline = TextPipeline(options: WordDiff.pipelineOptions)
         }
 
         /// A profiler that reads the tokens of `pipeline` (made with `WordDiff.pipelineOptions`).

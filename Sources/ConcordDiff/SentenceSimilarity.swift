@@ -28,10 +28,10 @@ public struct SentenceSimilarity: Sendable {
     /// - Parameters:
     ///   - a: one sentence.
     ///   - b: the other sentence.
-    ///   - profiler: the profiler to measure them with; `nil` opens one for this pair. Reuse one
-    ///     to score many pairs: opening it opens ICU's services.
+    ///   - profiler: the profiler to measure them with; `nil` makes one for this pair. Reuse one
+    ///     to score many pairs: it measures each distinct word once.
     /// - Returns: the probability-like score; compare it with ``defaultThreshold`` to decide.
-    /// - Throws: `TextError` when ICU cannot open its services.
+    /// - Throws: `TextError` when ICU fails on a word.
     /// - Complexity: O(*n* + *m* + *w*·*v*) for sentences of *n* and *m* characters and *w* and *v*
     ///   words (the word-level longest common subsequence dominates for long sentences).
     public func score(_ a: String, _ b: String, profiler: Profiler? = nil) throws(TextError) -> Double {

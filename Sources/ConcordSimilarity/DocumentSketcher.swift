@@ -24,7 +24,7 @@ public final class DocumentSketcher {
     public init(shingles: ShingleKind, hasher: MinHasher, text: TextPipeline.Options) throws(TextError) {
         self.shingles = shingles
         self.hasher = hasher
-        pipeline = try TextPipeline(options: text)
+        pipeline = TextPipeline(options: text)
     }
 
     /// Sketches `text` and appends the sketch to `store`.
@@ -111,7 +111,7 @@ public final class DocumentSketcher {
         var counter = TokenCounter()
 
         init(clean: Bool) throws(TextError) {
-            pipeline = try TextPipeline(options: TextPipeline.Options(clean: clean, nameFolding: .all))
+            pipeline = TextPipeline(options: TextPipeline.Options(clean: clean, nameFolding: .all))
         }
     }
     private var events: EventScratch?

@@ -6,9 +6,9 @@ public final class NameKeyer {
     private let segmenter: WordSegmenter
     private let normalizer: WordNormalizer
 
-    public init() throws(TextError) {
-        segmenter = try WordSegmenter()
-        normalizer = try WordNormalizer()
+    public init() {
+        segmenter = WordSegmenter()
+        normalizer = WordNormalizer()
     }
 
     /// The key of `name`: its words normalized, articles (al-, el-, ez-, …) and generic place nouns

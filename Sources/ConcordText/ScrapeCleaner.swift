@@ -41,6 +41,26 @@ public struct ScrapeCleaner: Sendable {
         return copy.withUTF8 { clean($0) }
     }
 
+    /// `text` without its script and page-furniture lines (each removed with its line break);
+    /// every other byte, blank lines included, is kept as it was. For showing a cleaned text
+    /// (`concord diff`), where offsets into the source are not needed.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the text.
+    public func removingJunk(from text: String) -> (text: String, removed: [RemovedLine]) {
+        let removed = clean(text).removed
+        guard !removed.isEmpty else { return (text, []) }
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var next = 0
+        for line in removed {
+            kept += bytes[next..<line.range.lowerBound]
+            next = min(bytes.count, line.range.upperBound + 1)
+        }
+        kept += bytes[next...]
+        return (String(decoding: kept, as: UTF8.self), removed)
+    }
+
     /// `clean` over the text's UTF-8 bytes.
     package func clean(_ text: UnsafeBufferPointer<UInt8>) -> Result {
         var result = Result(kept: [], removed: [])

@@ -27,8 +27,8 @@ public final class SentenceSegmenter {
                 if Self.isSpace(text[end - 1]) { end -= 1 } else if end - start >= 2, Self.isNoBreakSpace(text, at: end - 2, end) { end -= 2 } else { break }
             }
             guard start < end else { continue }
-            if let last = result.last, Self.endsWithTitle(UnsafeBufferPointer(rebasing: text[last])),
-               !text[last.upperBound..<start].contains(0x0A) {
+            if let last = result.last, !text[last.upperBound..<start].contains(0x0A),
+               Self.continues(UnsafeBufferPointer(rebasing: text[last]), into: UnsafeBufferPointer(rebasing: text[start..<end])) {
                 result[result.count - 1] = last.lowerBound..<end
             } else {
                 result.append(start..<end)
@@ -36,6 +36,34 @@ public final class SentenceSegmenter {
         }
         return result
     }
+
+    /// Whether ICU's break between `sentence` and `next` falls inside one sentence: after a title
+    /// ("Gen. David Petraeus"), after an initial before a name or a proper noun ("George W. Bush",
+    /// "the 5th U.S. Circuit"), or after a numbering abbreviation before its number ("No. 2").
+    /// An initial followed by a sentence opener ("… in the U.S. He said") still ends a sentence.
+    static func continues(_ sentence: UnsafeBufferPointer<UInt8>, into next: UnsafeBufferPointer<UInt8>) -> Bool {
+        if endsWithTitle(sentence) { return true }
+        guard let word = lastWord(of: sentence) else { return false }
+        if numberings.contains(word) { return next.first.map { (0x30...0x39).contains($0) } ?? false }
+        guard word.utf8.count == 1, let letter = word.utf8.first, (0x41...0x5A).contains(letter) else { return false }
+        var end = 0
+        while end < next.count, isLetter(next[end]) { end += 1 }
+        guard end > 0, (0x41...0x5A).contains(next[0]) else { return false }
+        return !NameFolding.isFunctionWord(String(decoding: UnsafeBufferPointer(rebasing: next[..<end]), as: UTF8.self).lowercased())
+    }
+
+    /// The letters before a sentence's final full stop, when they form a whole word (preceded by
+    /// the start, a non-letter or another full stop, as in "U.S."), or `nil`.
+    private static func lastWord(of sentence: UnsafeBufferPointer<UInt8>) -> String? {
+        guard sentence.last == UInt8(ascii: "."), sentence.count >= 2 else { return nil }
+        var start = sentence.count - 1
+        while start > 0, isLetter(sentence[start - 1]) { start -= 1 }
+        guard start < sentence.count - 1 else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<(sentence.count - 1)]), as: UTF8.self)
+    }
+
+    /// Abbreviations that number what follows them: "No. 2", "Art. 51", "Vol. 3".
+    static let numberings: Set<String> = ["No", "Nos", "Art", "Vol", "Fig", "pp", "Para", "Sec"]
 
     /// Whether a sentence ends in a title abbreviation ("Sen.", "Gov.", "Lt.") that ICU's English
     /// suppressions do not cover; such a break ("Arizona Sen. Kyrsten Sinema") is no sentence end.

@@ -57,10 +57,11 @@ public final class TextPipeline {
     private let normalizer: WordNormalizer
     private let vocabulary = TermVocabulary()
 
-    public init(options: Options = Options()) throws(TextError) {
+    /// A pipeline with `options`. ICU's services are opened when a text first needs them.
+    public init(options: Options = Options()) {
         self.options = options
-        segmenter = try WordSegmenter()
-        normalizer = try WordNormalizer()
+        segmenter = WordSegmenter()
+        normalizer = WordNormalizer()
     }
 
     /// The normalized text of a token.

@@ -24,10 +24,18 @@ public final class WordNormalizer {
     /// and the Arabic placeholders must stay upper case.
     public static let transliteratorID = "Any-Latin; Latin-ASCII"
 
-    private let transliterator: ICUTransliterator
+    /// Opened on the first word outside ASCII (opening it costs milliseconds; an English text
+    /// never needs it).
+    private var openedTransliterator: ICUTransliterator?
 
-    public init() throws(TextError) {
-        transliterator = try ICUTransliterator(Self.transliteratorID)
+    /// A normalizer; ICU's transliterator is opened when a word first needs it.
+    public init() {}
+
+    private func transliterator() throws(TextError) -> ICUTransliterator {
+        if let openedTransliterator { return openedTransliterator }
+        let opened = try ICUTransliterator(Self.transliteratorID)
+        openedTransliterator = opened
+        return opened
     }
 
     /// The normalized form of `word`.
@@ -49,7 +57,7 @@ public final class WordNormalizer {
             let script = ICU.scriptCode(scalar)
             return script != ICU.latinScript && script != ICU.commonScript && script != ICU.inheritedScript
         }
-        let latin = String(decoding: try transliterator.transliterate(Array(folded.text.utf16)), as: UTF16.self)
+        let latin = String(decoding: try transliterator().transliterate(Array(folded.text.utf16)), as: UTF16.self)
         let nameForm = Self.asciiForm(latin.utf8, keepPlaceholders: arabicScript, marksSyllableBreaks: true)
         var text = Self.asciiForm(latin.utf8, keepPlaceholders: false)
         if folded.hadArticle { text = "al" + text }

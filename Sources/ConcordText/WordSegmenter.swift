@@ -29,19 +29,27 @@ public struct WordSegment: Equatable, Sendable {
 ///
 /// Not thread-safe (it owns ICU handles and a cache): use one per thread.
 public final class WordSegmenter {
-    private let breaker: ICUBreaker
+    /// ICU's word break iterator, opened when a span first needs it (text beyond ASCII and
+    /// common punctuation): an English text never does.
+    private var openedBreaker: ICUBreaker?
     private var spanCache: [String: [WordSegment]] = [:]
     private let spanCacheLimit = 200_000
     /// The `ByteClass` of every byte value (bytes of 0x80 and above are `.high`).
     private let byteClasses: UnsafeMutableBufferPointer<ByteClass>
 
-    public init() throws(TextError) {
-        breaker = try ICUBreaker(.words)
+    public init() {
         byteClasses = .allocate(capacity: 256)
         for value in 0..<256 { byteClasses[value] = ByteClass(UInt8(value)) }
     }
 
     deinit { byteClasses.deallocate() }
+
+    private func breaker() throws(TextError) -> ICUBreaker {
+        if let openedBreaker { return openedBreaker }
+        let opened = try ICUBreaker(.words)
+        openedBreaker = opened
+        return opened
+    }
 
     /// Calls `body` with every word of `text[range]`, in order.
     ///
@@ -118,7 +126,7 @@ public final class WordSegmenter {
     func icuWords(_ span: String) throws(TextError) -> [WordSegment] {
         let (utf16, utf8Offsets) = UTF16Offsets.units(of: span)
         var result: [WordSegment] = []
-        for segment in try breaker.segments(utf16) {
+        for segment in try breaker().segments(utf16) {
             // Rule status 100 and above: numbers, letters, kana, ideographs; below 100 not a word.
             guard segment.status >= 100 else { continue }
             let hasLetters = String(decoding: utf16[segment.start..<segment.end], as: UTF16.self)

@@ -49,4 +49,21 @@ import Testing
         #expect(outcome.status == 2)
         #expect(outcome.error.contains("no-such-file.txt"))
     }
+
+    /// A scraped copy's page script and share line are not "added text": diff cleans both
+    /// reports as the other commands do, says how many lines it left out, and --raw keeps them.
+    @Test func pageFurnitureIsLeftOutUnlessRaw() throws {
+        let article = "Rockets hit the base on Monday.\n\nOfficials said nobody was hurt.\n"
+        let scraped = "Rockets hit the base on Monday.\ncnxps.cmd.push(function () { cnxps({ playerId: '36af7c51' }).render('4c4d856e'); });\n\n"
+            + "Officials said nobody was hurt.\nShare this article on Facebook\n"
+        let (a, b) = try files(article, scraped)
+        let cleaned = try ConcordProcess.run(["diff", a, b])
+        #expect(cleaned.status == 0)
+        #expect(!cleaned.text.contains("cnxps"))
+        #expect(cleaned.error.contains("new.txt: 2 script or page-furniture lines left out (--raw keeps them)"))
+        let raw = try ConcordProcess.run(["diff", "--raw", a, b])
+        #expect(raw.status == 1)
+        #expect(raw.text.contains("cnxps.cmd.push"))
+        #expect(raw.error.isEmpty)
+    }
 }

@@ -15,7 +15,7 @@ import ConcordDiff
     func decisionsAtTheDefaultThresholdReachThreeQuartersOnMSRPTrain() throws {
         let url = Self.msrpTrain
         let similarity = SentenceSimilarity()
-        let profiler = try SentenceSimilarity.Profiler()
+        let profiler = SentenceSimilarity.Profiler()
         var pairs = 0, agreements = 0
         for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

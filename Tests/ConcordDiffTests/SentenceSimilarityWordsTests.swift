@@ -7,7 +7,7 @@ import Testing
 @Suite struct SentenceSimilarityWordsTests {
     /// The words a profiler measures in `text`.
     private func words(_ text: String) throws -> [String] {
-        let profiler = try SentenceSimilarity.Profiler()
+        let profiler = SentenceSimilarity.Profiler()
         return try profiler.pipeline.tokens(in: text).map { profiler.pipeline.text(ofTerm: $0.plainTerm) }
     }
 

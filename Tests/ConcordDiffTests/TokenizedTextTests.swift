@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func carriedTokensEqualAFreshTokenizationDespiteTheSharedVocabulary() throws {
-        let shared = try TextPipeline(options: WordDiff.pipelineOptions)
+        let shared = TextPipeline(options: WordDiff.pipelineOptions)
         let sentences = ["Deir ez-Zor was shelled, officials said.", "Rockets hit the Omar base in Deir Ezzor.",
                          "At least eight Katyusha missiles hit al-Omar on Monday."]
         let carried = try sentences.map { try TokenizedText($0, pipeline: shared) }
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func aDiffOfCarriedTokensEqualsADiffOfTheTexts() throws {
-        let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+        let pipeline = TextPipeline(options: WordDiff.pipelineOptions)
         let old = "At least eight rockets hit the base near Deir ez-Zor on Monday.",
             new = "Ten rockets struck the U.S. base near Deir Ezzor late on Monday, officials said."
         let carried = WordDiff(old: try TokenizedText(old, pipeline: pipeline), new: try TokenizedText(new, pipeline: pipeline))
@@ -43,7 +43,7 @@ import Testing
             let sentences = collation.passages[comparison.passage].sentences
             let old = collation.reports[comparison.reference].sentence(sentences[comparison.reference]!)
             let new = collation.reports[comparison.report].sentence(sentences[comparison.report]!)
-            let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+            let pipeline = TextPipeline(options: WordDiff.pipelineOptions)
             let diff = try WordDiff(old: old, new: new, pipeline: pipeline)
             #expect(comparison.diff == diff)
             let differences = PassageComparison.differences(diff, old: try TokenizedText(old, pipeline: pipeline),

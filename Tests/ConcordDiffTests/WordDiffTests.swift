@@ -101,7 +101,7 @@ struct EditedText {
 @Suite struct WordDiffTests {
     let pipeline: TextPipeline
 
-    init() throws { pipeline = try TextPipeline(options: WordDiff.pipelineOptions) }
+    init() throws { pipeline = TextPipeline(options: WordDiff.pipelineOptions) }
 
     @Test func applyingTheDiffToTheOldTextGivesTheNewTextExactly() throws {
         var generator = SplitMix64(seed: 7)
@@ -185,6 +185,32 @@ struct EditedText {
         #expect(clean.applied() == new)
     }
 
+    /// A long verbatim quote shared by two otherwise different texts is the signal an analyst
+    /// looks for: the cleanup must not fold it into the rewritten text around it.
+    @Test func aSharedQuoteOfManyWordsSurvivesTheCleanup() throws {
+        let quote = """
+            "We have never seen an operation of this size in the province, and the people who planned it \
+            knew exactly where the convoys would stop for fuel before crossing the river at dawn on Monday," \
+            the commander told reporters in a statement.
+            """
+        let oldWords = (0..<40).map { "alpha\($0)" }, newWords = (0..<40).map { "omega\($0)" }
+        let old = oldWords[..<20].joined(separator: " ") + " " + quote + " " + oldWords[20...].joined(separator: " ")
+        let new = newWords[..<20].joined(separator: " ") + " " + quote + " " + newWords[20...].joined(separator: " ")
+        let diff = try WordDiff(old: old, new: new, pipeline: pipeline)
+        let kept = diff.hunks.compactMap { hunk -> String? in
+            guard case .same(_, let range) = hunk else { return nil }
+            return String(decoding: Array(new.utf8)[range], as: UTF8.self)
+        }.joined()
+        #expect(kept.contains("operation of this size in the province"))
+        #expect(kept.contains("the commander told reporters"))
+        #expect(diff.applied() == new)
+        // A short equal run between long changes is still absorbed.
+        let short = try WordDiff(old: oldWords.joined(separator: " ") + " the base " + oldWords.joined(separator: " "),
+                                 new: newWords.joined(separator: " ") + " the base " + newWords.joined(separator: " "),
+                                 pipeline: pipeline)
+        #expect(!short.hunks.contains { if case .same = $0 { return true }; return false })
+    }
+
     /// With cleanup, applying still rebuilds the new text, and the diff never shows more change
     /// hunks than edits were applied.
     @Test func cleanedDiffsStillRebuildTheNewText() throws {
@@ -215,7 +241,7 @@ struct EditedText {
         let vocabulary = (0..<300).map { "w\($0)" }
         func text() -> String { (0..<3_000).map { _ in vocabulary[Int(generator.next() % 300)] }.joined(separator: " ") }
         let (old, new) = (text(), text())
-        let pipeline = try TextPipeline(options: WordDiff.pipelineOptions)
+        let pipeline = TextPipeline(options: WordDiff.pipelineOptions)
         let bounded = try WordDiff(old: old, new: new, pipeline: pipeline, searchLimit: 64)
         #expect(!bounded.isExact)
         #expect(bounded.applied() == new, "a bounded diff still rebuilds the new text")

@@ -3,13 +3,13 @@ import Testing
 
 @Suite struct TextPipelineTests {
     func texts(_ text: String, _ options: TextPipeline.Options = .init()) throws -> [String] {
-        let pipeline = try TextPipeline(options: options)
+        let pipeline = TextPipeline(options: options)
         return try pipeline.tokens(in: text).map { pipeline.text(of: $0) }
     }
 
     @Test func tokensPointIntoTheSource() throws {
         let text = "Share this article\nRockets hit Deir ez-Zor — “eight” of them."
-        let pipeline = try TextPipeline()
+        let pipeline = TextPipeline()
         let utf8 = Array(text.utf8)
         let sources = try pipeline.tokens(in: text).map { String(decoding: utf8[$0.range], as: UTF8.self) }
         #expect(sources == ["Rockets", "hit", "Deir", "Zor", "eight", "of", "them"])
@@ -55,6 +55,23 @@ import Testing
         let sentences = try SentenceSegmenter().sentences(in: text).map { String(decoding: utf8[$0], as: UTF8.self) }
         #expect(sentences == ["The U.S. struck a base.", "Witnesses saw smoke!", "A second report followed."])
     }
+
+    /// No sentence ends at an initial or a title before a name, or at a numbering abbreviation
+    /// before its number; an initial before a sentence opener still ends one.
+    @Test(arguments: [
+        ("George W. Bush in response said the war would go on.", ["George W. Bush in response said the war would go on."]),
+        ("Gen. David H. Petraeus: the surge worked. He left.", ["Gen. David H. Petraeus: the surge worked.", "He left."]),
+        ("Lt. Col. Ann Smith spoke. Brig. Gen. Tom Lee did not.", ["Lt. Col. Ann Smith spoke.", "Brig. Gen. Tom Lee did not."]),
+        ("A one-page order by the 5th U.S. Circuit Court of Appeals came late.", ["A one-page order by the 5th U.S. Circuit Court of Appeals came late."]),
+        ("Troops left the U.S. The base closed.", ["Troops left the U.S.", "The base closed."]),
+        ("He is the party's No. 2 official. Others left.", ["He is the party's No. 2 official.", "Others left."]),
+        ("It was J. R. R. Tolkien. Nobody knew.", ["It was J. R. R. Tolkien.", "Nobody knew."]),
+    ])
+    func sentencesDoNotEndAtInitialsTitlesOrNumberings(text: String, expected: [String]) throws {
+        let utf8 = Array(text.utf8)
+        let sentences = try SentenceSegmenter().sentences(in: text).map { String(decoding: utf8[$0], as: UTF8.self) }
+        #expect(sentences == expected)
+    }
 }
 
 @Suite struct TokenIDPathTests {
@@ -67,7 +84,7 @@ import Testing
         // Word ends the plain-word loop must judge: joining marks, digits, curly quotes, underscores.
         texts.append("e.g. 1,000 rockets; 3.5 km, don't won’t snake_case x1 ab.cd ab,cd ab'9 as-Sukhnah at the end.\nin\nal")
         texts.append("“quoted,” he said… a-b a.b. l as ash ass all ad dh Al al Ash ash-Sham az\u{A0}Zor an\tNusra")
-        let pipeline = try TextPipeline(options: TextPipeline.Options(nameFolding: folding))
+        let pipeline = TextPipeline(options: TextPipeline.Options(nameFolding: folding))
         for text in texts {
             var copy = text
             let (full, fast) = try copy.withUTF8 { buffer in

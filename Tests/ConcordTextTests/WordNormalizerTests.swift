@@ -4,7 +4,7 @@ import Testing
 @Suite struct WordNormalizerTests {
     let normalizer: WordNormalizer
 
-    init() throws { normalizer = try WordNormalizer() }
+    init() throws { normalizer = WordNormalizer() }
 
     @Test(arguments: [
         ("Hezbollah", "hezbollah", false),

@@ -4,7 +4,7 @@ import Testing
 @Suite struct WordSegmenterTests {
     let segmenter: WordSegmenter
 
-    init() throws { segmenter = try WordSegmenter() }
+    init() throws { segmenter = WordSegmenter() }
 
     func words(_ text: String) throws -> [String] {
         let utf8 = Array(text.utf8)

@@ -25,7 +25,7 @@ nonisolated(unsafe) private let others = makePipelines()
 private let cleaner = ScrapeCleaner()
 nonisolated(unsafe) private let sentences = try! SentenceSegmenter()
 nonisolated(unsafe) private let keyer = try! NameKeyer()
-nonisolated(unsafe) private let normalizer = try! WordNormalizer()
+nonisolated(unsafe) private let normalizer = WordNormalizer()
 
 private func isScalarBoundary(_ utf8: [UInt8], _ offset: Int) -> Bool {
     offset == utf8.count || (offset < utf8.count && utf8[offset] & 0xC0 != 0x80)

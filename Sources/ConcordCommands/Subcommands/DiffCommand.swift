@@ -22,8 +22,13 @@ struct DiffCommand: ParsableCommand {
         Exit status, as diff(1): 0 when the reports have the same words, 1 when they differ, \
         2 on trouble (a missing file, invalid UTF-8).
 
+        Script fragments and page furniture (share and subscribe lines, "read more") are removed \
+        from both reports first, as the other commands do, and the number of lines removed is said \
+        on standard error; --raw compares the texts exactly as given.
+
         Short runs of equal words stranded inside a rewritten passage are shown as part of the \
-        change. Moved passages are found when they moved word for word.
+        change; a run of eight or more equal words (a shared quote) is always shown as shared. \
+        Moved passages are found when they moved word for word.
 
         Example:
           concord diff Corpus/omar-oil-field/wire.txt Corpus/omar-oil-field/levant-daily.txt
@@ -39,14 +44,27 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .customLong("show-restyling"), help: "Also mark words that differ only in case, quotes, punctuation or the spelling of a name.")
     var showRestyling = false
 
+    @Flag(name: .long, help: "Compare the texts as given, script fragments and page furniture included.")
+    var raw = false
+
     @OptionGroup
     var text: TextInputOptions
 
     func run() throws {
         var diff: WordDiff?
         try reportingErrors(source: "\(old), \(new)", status: ExitStatus.diffTrouble) {
-            let oldText = try InputReading.text(InputReading.bytes(of: old), source: old, options: text)
-            let newText = try InputReading.text(InputReading.bytes(of: new), source: new, options: text)
+            var oldText = try InputReading.text(InputReading.bytes(of: old), source: old, options: text)
+            var newText = try InputReading.text(InputReading.bytes(of: new), source: new, options: text)
+            if !raw {
+                let cleaner = ScrapeCleaner()
+                let (cleanOld, removedOld) = cleaner.removingJunk(from: oldText)
+                let (cleanNew, removedNew) = cleaner.removingJunk(from: newText)
+                oldText = cleanOld
+                newText = cleanNew
+                for (name, removed) in [(old, removedOld), (new, removedNew)] where !removed.isEmpty {
+                    printError("concord: \(name): \(removed.count) script or page-furniture line\(removed.count == 1 ? "" : "s") left out (--raw keeps them)")
+                }
+            }
             diff = try WordDiff(old: oldText, new: newText, pipeline: TextPipeline(options: WordDiff.pipelineOptions))
         }
         guard let diff else { return }

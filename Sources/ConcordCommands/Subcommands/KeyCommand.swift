@@ -27,7 +27,7 @@ struct KeyCommand: ParsableCommand {
         var output = OutputBuffer()
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
-            let keyer = try NameKeyer()
+            let keyer = NameKeyer()
             try InputReading.forEachStandardInputLine(options: text) { name, lineNumber in
                 if let failure = output.failure { throw failure }
                 do throws(TextError) {

@@ -58,7 +58,7 @@ struct NormalizeCommand: ParsableCommand {
         var output = OutputBuffer()
         defer { output.flush() }
         try reportingErrors(source: "ICU") {
-            let pipeline = try TextPipeline(options: .init(clean: !noClean, nameFolding: names))
+            let pipeline = TextPipeline(options: .init(clean: !noClean, nameFolding: names))
             let sources: [(name: String, text: String)]
             if let text {
                 sources = [("--text", text)]

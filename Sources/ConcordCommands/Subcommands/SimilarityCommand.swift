@@ -46,7 +46,7 @@ struct SimilarityCommand: ParsableCommand {
 
     func run() throws {
         let similarity = SentenceSimilarity()
-        let profiler = try SentenceSimilarity.Profiler()
+        let profiler = SentenceSimilarity.Profiler()
         let cut = threshold ?? SentenceSimilarity.defaultThreshold
         var output = OutputBuffer()
         defer { output.flush() }
