@@ -125,7 +125,7 @@ public struct Collation: Sendable {
         self.reports = reports
         self.threshold = options.threshold
         self.passages = passages
-        self.comparisons = PassageComparison.all(passages: passages, sentences: texts)
+        self.comparisons = try PassageComparison.all(passages: passages, sentences: texts, names: NameMatcher())
         self.notes = notes
     }
 

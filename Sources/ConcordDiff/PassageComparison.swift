@@ -22,6 +22,11 @@ public struct PassageComparison: Sendable {
     /// Whether the sentence rewords its reference (see ``rewordedShare``).
     public var isReworded: Bool { diff.unchangedShare < Self.rewordedShare }
 
+    /// The ``NameMatcher`` similarity at which two names standing in the same place of aligned
+    /// sentences are one name's spellings. Lower than the matcher's own threshold for two names
+    /// alone: the rest of the sentence already says the two stand for the same thing.
+    static let sameNameSimilarity = 0.75
+
     /// Replacements longer than this many words on either side are rewrites, not a name swapped.
     static let nameReplacementWords = 8
 
@@ -50,8 +55,9 @@ public struct PassageComparison: Sendable {
     ///   - passages: the collation's passages.
     ///   - sentences: each report's sentences as `Collation` tokenized them, by report then
     ///     sentence; read, never tokenized again.
+    ///   - names: decides whether two names in the same place are one name's spellings.
     /// - Complexity: O(Σ (*w* · *d*)) over aligned sentences of *w* words and *d* word edits.
-    static func all(passages: [Collation.Passage], sentences: [[TokenizedText]]) -> [PassageComparison] {
+    static func all(passages: [Collation.Passage], sentences: [[TokenizedText]], names: NameMatcher) throws(TextError) -> [PassageComparison] {
         var result: [PassageComparison] = []
         for (index, passage) in passages.enumerated() {
             guard let referenceSentence = passage.sentences[passage.reference] else { continue }
@@ -59,7 +65,7 @@ public struct PassageComparison: Sendable {
             for report in passage.reports where report != passage.reference {
                 let new = sentences[report][passage.sentences[report]!]
                 let diff = WordDiff(old: old, new: new)
-                let differences = Self.differences(diff, old: old, new: new)
+                let differences = try Self.differences(diff, old: old, new: new, names: names)
                 result.append(PassageComparison(passage: index, report: report, reference: passage.reference,
                                                 diff: diff, differences: differences))
             }
@@ -74,13 +80,16 @@ public struct PassageComparison: Sendable {
     /// the diff replaces one with the other or when they count the same unit: a conflict, unless
     /// they are close estimates (`NumberMention.isCloseEstimate(of:)`). Names differ where the diff
     /// replaces capitalized words with other capitalized words that the other sentence does not
-    /// have anywhere, in a replacement of at most ``nameReplacementWords`` words a side. In a
-    /// reworded sentence, only numbers that count the same unit are compared.
+    /// have anywhere, in a replacement of at most ``nameReplacementWords`` words a side, unless
+    /// `names` finds them spellings of one name (at ``sameNameSimilarity``). In a reworded
+    /// sentence, only numbers that count the same unit are compared.
     ///
     /// `oldText` and `newText` are the diff's two sides as they were tokenized for it.
     ///
     /// - Complexity: O(*w* · *r*) for *w* words and *r* replacements.
-    static func differences(_ diff: WordDiff, old oldText: TokenizedText, new newText: TokenizedText) -> [Difference] {
+    static func differences(
+        _ diff: WordDiff, old oldText: TokenizedText, new newText: TokenizedText, names: NameMatcher
+    ) throws(TextError) -> [Difference] {
         let reworded = diff.unchangedShare < rewordedShare
         let old = oldText.utf8, new = newText.utf8
         let oldTokens = oldText.tokens, newTokens = newText.tokens
@@ -114,8 +123,26 @@ public struct PassageComparison: Sendable {
             && newNames.wordCount(in: replacement.new) <= nameReplacementWords {
             let removed = oldNames.runs(in: replacement.old, absentFrom: newNames)
             let added = newNames.runs(in: replacement.new, absentFrom: oldNames)
-            guard !removed.isEmpty, !added.isEmpty else { continue }
-            result.append(Difference(kind: .name, referenceText: removed.joined(separator: ", "), otherText: added.joined(separator: ", ")))
+            guard !removed.isEmpty, !added.isEmpty,
+                  try names.similarity(removed.joined(separator: " "), added.joined(separator: " ")) < Self.sameNameSimilarity
+            else { continue }
+            // A run respelled on the other side is no swap, even beside a name added ("KATRANGI"
+            // → "KATRANKI, Hashem"): only runs without a spelling on the other side differ.
+            var respelledAdded = Set<Int>(), differingRemoved: [String] = []
+            for run in removed {
+                var respelled = false
+                for (index, other) in added.enumerated() {
+                    if try names.similarity(run, other) >= Self.sameNameSimilarity {
+                        respelledAdded.insert(index)
+                        respelled = true
+                    }
+                }
+                if !respelled { differingRemoved.append(run) }
+            }
+            let differingAdded = added.indices.filter { !respelledAdded.contains($0) }.map { added[$0] }
+            guard !differingRemoved.isEmpty, !differingAdded.isEmpty else { continue }
+            result.append(Difference(kind: .name, referenceText: differingRemoved.joined(separator: ", "),
+                                     otherText: differingAdded.joined(separator: ", ")))
         }
         return result
     }

@@ -20,9 +20,16 @@ public final class NameKeyer {
     ///
     /// - Complexity: O(*n*) in the name's length.
     public func key(for name: String) throws(TextError) -> String {
+        try wordKeys(for: name).joined()
+    }
+
+    /// The key of `name` word by word, in order: ``key(for:)`` is their concatenation.
+    ///
+    /// - Complexity: O(*n*) in the name's length.
+    package func wordKeys(for name: String) throws(TextError) -> [String] {
         let trimmed = name.trimmingSpaces()
         if (2...3).contains(trimmed.utf8.count), trimmed.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
-            return "#" + trimmed.lowercased()
+            return ["#" + trimmed.lowercased()]
         }
         let utf8 = Array(name.utf8)
         var words = try segmenter.words(in: name).map { (segment) throws(TextError) in
@@ -41,7 +48,7 @@ public final class NameKeyer {
             guard isWholeName, !word.arabicScript, folded.consonantCount <= 2 else { return folded.text }
             context.keepsDiphthong = true
             return NameFolding.fold(word.nameForm, arabicScript: word.arabicScript, context: context).text
-        }.joined()
+        }
     }
 }
 

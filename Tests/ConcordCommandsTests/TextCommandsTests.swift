@@ -97,3 +97,26 @@ import Testing
         #expect(outcome.error.contains("<stdin>:2: invalid UTF-8 at byte offset 1"))
     }
 }
+
+@Suite struct MatchCommandTests {
+    @Test func printsOneDecisionPerLineOrAScore() throws {
+        let pairs = "Qaddafi\tGadhafi\nHama\tHoms\r\nDeir ez-Zor\tدير الزور"
+        let decided = try ConcordProcess.run(["match"], input: Data(pairs.utf8))
+        #expect(decided.status == 0)
+        #expect(decided.text == "1\n0\n1\n")
+        let scored = try ConcordProcess.run(["match", "--score"], input: Data(pairs.utf8))
+        #expect(scored.text.split(separator: "\n").map { Double($0)! }.count == 3)
+        #expect(scored.text.hasSuffix("1.0000\n"))
+        let strict = try ConcordProcess.run(["match", "--threshold", "0.9"], input: Data(pairs.utf8))
+        #expect(strict.text == "0\n0\n1\n")
+    }
+
+    @Test func aLineWithoutATabAndABadThresholdAreErrors() throws {
+        let missing = try ConcordProcess.run(["match"], input: Data("Qaddafi\tGadhafi\nHama\n".utf8))
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("<stdin>:2: no tab"))
+        let range = try ConcordProcess.run(["match", "--threshold", "2"])
+        #expect(range.status == 64)
+        #expect(range.error.contains("--threshold must be a similarity from 0 to 1"))
+    }
+}

@@ -46,8 +46,8 @@ import Testing
             let pipeline = TextPipeline(options: WordDiff.pipelineOptions)
             let diff = try WordDiff(old: old, new: new, pipeline: pipeline)
             #expect(comparison.diff == diff)
-            let differences = PassageComparison.differences(diff, old: try TokenizedText(old, pipeline: pipeline),
-                                                            new: try TokenizedText(new, pipeline: pipeline))
+            let differences = try PassageComparison.differences(diff, old: TokenizedText(old, pipeline: pipeline),
+                                                                new: TokenizedText(new, pipeline: pipeline), names: NameMatcher())
             #expect(comparison.differences == differences)
         }
     }
