@@ -13,8 +13,10 @@ extension Collation {
         /// Candidate pairs left unscored because the budget ran out.
         private(set) var unscoredPairs = 0
 
-        /// - Complexity: O(Σ *f*²) over the uncommon stems' sentence frequencies *f*, plus the
-        ///   scoring of at most `budget` pairs.
+        /// - Complexity: O(Σ *f*²) over the uncommon stems' sentence frequencies *f* to count
+        ///   shared stems, plus the scoring of at most `budget` pairs. A pair's overlap is bounded
+        ///   from those counts first, so most pairs (one uncommon word in common) are dropped
+        ///   without reading their profiles.
         init(profiles: [[SentenceSimilarity.Profile]], budget: Int) {
             let reportCount = profiles.count
             sentenceCounts = profiles.map(\.count)
@@ -24,45 +26,85 @@ extension Collation {
                 for sentence in sentences.indices { owners.append((report, sentence)) }
             }
             let all = profiles.flatMap { $0 }
-            let postings = Self.postings(all)
+            let postings = Postings(all)
+            let reportOf = owners.map(\.report)
             let commonLimit = max(32, all.count / 4)
             var shared = [Int32](repeating: 0, count: all.count)
             var touched: [Int] = []
+            // How many of each sentence's stems are common: with the uncommon stems a pair shares
+            // (counted below), they bound the pair's overlap before it is computed.
+            let commonCounts = all.map { profile in profile.stemSet.count { postings.frequency(of: $0) > commonLimit } }
+            let sizes = all.map(\.stemSet.count)
             var budgetLeft = budget
             for (node, profile) in all.enumerated() {
-                for stem in profile.stemSet where postings[Int(stem)].count <= commonLimit {
-                    for other in postings[Int(stem)] where other > node && owners[other].report != owners[node].report {
+                for stem in profile.stemSet where postings.frequency(of: stem) <= commonLimit {
+                    for other in postings.sentences(with: stem) where other > node && reportOf[other] != reportOf[node] {
                         if shared[other] == 0 { touched.append(other) }
                         shared[other] += 1
                     }
                 }
+                // Pairs whose overlap cannot reach what alignment needs are dropped before any
+                // profile is read: most share one uncommon word and little else.
+                var kept = 0
+                for other in touched {
+                    let bound = Int(shared[other]) + min(commonCounts[node], commonCounts[other])
+                    shared[other] = 0
+                    let larger = max(sizes[node], sizes[other]), smaller = min(sizes[node], sizes[other])
+                    if Self.canAlign(common: bound, larger: larger, smaller: smaller) {
+                        touched[kept] = other
+                        kept += 1
+                    }
+                }
+                touched.removeLast(touched.count - kept)
                 touched.sort()
                 for other in touched {
-                    shared[other] = 0
-                    let otherProfile = all[other]
-                    let common = SortedIDs.intersectionCount(profile.stemSet, otherProfile.stemSet)
-                    let larger = max(profile.stemSet.count, otherProfile.stemSet.count)
-                    let smaller = min(profile.stemSet.count, otherProfile.stemSet.count)
-                    let containable = smaller >= Collation.containmentMinimumWords && common * 5 >= smaller * 4
-                    guard common * 10 >= larger * 3 || containable else { continue }
+                    let larger = max(sizes[node], sizes[other]), smaller = min(sizes[node], sizes[other])
+                    let common = SortedIDs.intersectionCount(profile.stemSet, all[other].stemSet)
+                    guard Self.canAlign(common: common, larger: larger, smaller: smaller) else { continue }
                     guard budgetLeft > 0 else { unscoredPairs += 1; continue }
                     budgetLeft -= 1
                     let (a, b) = (owners[node], owners[other])
-                    let affinity = Collation.affinity(profile, otherProfile)
+                    let affinity = Collation.affinity(profile, all[other])
                     scored[a.report * reportCount + b.report].append(SentenceAlignment.Pair(old: a.sentence, new: b.sentence, affinity: affinity))
                 }
                 touched.removeAll(keepingCapacity: true)
             }
         }
 
-        /// For each stem id, the sentences (numbered across all reports) that contain it.
-        private static func postings(_ profiles: [SentenceSimilarity.Profile]) -> [[Int]] {
-            let stemCount = Int(profiles.lazy.compactMap { $0.stemSet.last }.max() ?? -1) + 1
-            var postings = [[Int]](repeating: [], count: stemCount)
-            for (node, profile) in profiles.enumerated() {
-                for stem in profile.stemSet { postings[Int(stem)].append(node) }
+        /// Whether two sentences sharing `common` distinct stems, of `larger` and `smaller`
+        /// distinct stems, can align: enough overlap for the score to reach the threshold, or for
+        /// containment to align them.
+        private static func canAlign(common: Int, larger: Int, smaller: Int) -> Bool {
+            common * 10 >= larger * 3 || (smaller >= Collation.containmentMinimumWords && common * 5 >= smaller * 4)
+        }
+
+        /// For each stem id, the sentences (numbered across all reports) that contain it, in
+        /// increasing order, stored flat.
+        private struct Postings {
+            /// Where each stem's sentences start in `sentences`; one more entry than stems.
+            private var starts: [Int]
+            private var nodes: [Int]
+
+            init(_ profiles: [SentenceSimilarity.Profile]) {
+                let stemCount = Int(profiles.lazy.compactMap { $0.stemSet.last }.max() ?? -1) + 1
+                var starts = [Int](repeating: 0, count: stemCount + 1)
+                for profile in profiles { for stem in profile.stemSet { starts[Int(stem) + 1] += 1 } }
+                for stem in 0..<stemCount { starts[stem + 1] += starts[stem] }
+                var next = starts
+                var nodes = [Int](repeating: 0, count: starts[stemCount])
+                for (node, profile) in profiles.enumerated() {
+                    for stem in profile.stemSet {
+                        nodes[next[Int(stem)]] = node
+                        next[Int(stem)] += 1
+                    }
+                }
+                self.starts = starts
+                self.nodes = nodes
             }
-            return postings
+
+            func frequency(of stem: Int32) -> Int { starts[Int(stem) + 1] - starts[Int(stem)] }
+
+            func sentences(with stem: Int32) -> ArraySlice<Int> { nodes[starts[Int(stem)]..<starts[Int(stem) + 1]] }
         }
 
         /// Every pair of reports aligned from the scores, first < second.
