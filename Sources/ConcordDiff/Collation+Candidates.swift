@@ -12,12 +12,16 @@ extension Collation {
         private let sentenceCounts: [Int]
         /// Candidate pairs left unscored because the budget ran out.
         private(set) var unscoredPairs = 0
+        /// The most sentences a stem was found in and still made candidates, when the work
+        /// bound lowered it below the usual limit; `nil` when it did not.
+        private(set) var loweredCommonLimit: Int?
 
         /// - Complexity: O(Σ *f*²) over the uncommon stems' sentence frequencies *f* to count
-        ///   shared stems, plus the scoring of at most `budget` pairs. A pair's overlap is bounded
+        ///   shared stems (at most `countingBudget`: past it, the most frequent stems count as
+        ///   common too), plus the scoring of at most `budget` pairs. A pair's overlap is bounded
         ///   from those counts first, so most pairs (one uncommon word in common) are dropped
         ///   without reading their profiles.
-        init(profiles: [[SentenceSimilarity.Profile]], budget: Int) {
+        init(profiles: [[SentenceSimilarity.Profile]], budget: Int, countingBudget: Int) {
             let reportCount = profiles.count
             sentenceCounts = profiles.map(\.count)
             scored = Array(repeating: [], count: reportCount * reportCount)
@@ -28,7 +32,9 @@ extension Collation {
             let all = profiles.flatMap { $0 }
             let postings = Postings(all)
             let reportOf = owners.map(\.report)
-            let commonLimit = max(32, all.count / 4)
+            let usualLimit = max(32, all.count / 4)
+            let commonLimit = Self.limit(usualLimit, frequencies: postings.frequencies, budget: countingBudget)
+            if commonLimit < usualLimit { loweredCommonLimit = commonLimit }
             var shared = [Int32](repeating: 0, count: all.count)
             var touched: [Int] = []
             // How many of each sentence's stems are common: with the uncommon stems a pair shares
@@ -71,6 +77,19 @@ extension Collation {
             }
         }
 
+        /// The largest stem frequency, at most `usual`, such that counting the shared stems of all
+        /// stems up to it costs at most `budget` (Σ *f*²).
+        ///
+        /// - Complexity: O(*s* log *s*) for *s* stems.
+        private static func limit(_ usual: Int, frequencies: [Int], budget: Int) -> Int {
+            var work = 0, limit = usual
+            for frequency in frequencies.sorted() where frequency <= usual {
+                work += frequency * frequency
+                if work > budget { limit = frequency - 1; break }
+            }
+            return limit
+        }
+
         /// Whether two sentences sharing `common` distinct stems, of `larger` and `smaller`
         /// distinct stems, can align: enough overlap for the score to reach the threshold, or for
         /// containment to align them.
@@ -103,6 +122,9 @@ extension Collation {
             }
 
             func frequency(of stem: Int32) -> Int { starts[Int(stem) + 1] - starts[Int(stem)] }
+
+            /// Every stem's frequency.
+            var frequencies: [Int] { zip(starts.dropFirst(), starts).map { $0 - $1 } }
 
             func sentences(with stem: Int32) -> ArraySlice<Int> { nodes[starts[Int(stem)]..<starts[Int(stem) + 1]] }
         }

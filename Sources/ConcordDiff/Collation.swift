@@ -58,10 +58,17 @@ public struct Collation: Sendable {
         /// At most this many sentence pairs are scored; beyond it, the collation says how many
         /// were not (``notes``).
         public var pairBudget: Int
+        /// At most this many shared-word counts (Σ *f*² over the words used) find candidate
+        /// pairs; beyond it, the words found in the most sentences are left out, and the
+        /// collation says so (``notes``). Ordinary reports stay far below it; it keeps long
+        /// inputs about linear.
+        public var countingBudget: Int
 
-        public init(threshold: Double = Collation.defaultThreshold, pairBudget: Int = 2_000_000) {
+        public init(threshold: Double = Collation.defaultThreshold, pairBudget: Int = 2_000_000,
+                    countingBudget: Int = 200_000_000) {
             self.threshold = threshold
             self.pairBudget = pairBudget
+            self.countingBudget = countingBudget
         }
     }
 
@@ -115,7 +122,10 @@ public struct Collation: Sendable {
             profiles.append(reportProfiles)
         }
         var notes: [String] = []
-        let scored = CandidateScoring(profiles: profiles, budget: options.pairBudget)
+        let scored = CandidateScoring(profiles: profiles, budget: options.pairBudget, countingBudget: options.countingBudget)
+        if let limit = scored.loweredCommonLimit {
+            notes.append("words found in more than \(limit) sentences were not used to find shared passages (a bound on the work for long inputs); some shared passages may show as unique")
+        }
         if scored.unscoredPairs > 0 {
             notes.append("\(scored.unscoredPairs) candidate sentence pairs were not scored (limit \(options.pairBudget)); some shared passages may show as unique")
         }

@@ -138,6 +138,19 @@ import ConcordText
         #expect(collation.notes[0].contains("1 candidate sentence pairs were not scored"))
     }
 
+    /// On long inputs the words in the most sentences stop proposing pairs once counting them
+    /// passes the budget; the collation says so, and every sentence is still in a passage.
+    @Test func aCountingBoundOnLongInputsIsReported() throws {
+        let reports = [attack + " " + launch + " " + farmers, attack + " " + launch + " " + farmers]
+        let full = try Collation(reports: [("a", reports[0]), ("b", reports[1])])
+        #expect(full.notes.isEmpty)
+        let bounded = try Collation(reports: [("a", reports[0]), ("b", reports[1])], options: Collation.Options(countingBudget: 3))
+        #expect(bounded.notes.count == 1)
+        #expect(bounded.notes[0].contains("were not used to find shared passages"))
+        #expect(bounded.passages.count >= full.passages.count)
+        #expect(bounded.passages.reduce(0) { $0 + $1.reports.count } == bounded.reports.reduce(0) { $0 + $1.sentences.count })
+    }
+
     @Test func sentencesWithoutWordsAndPageFurnitureAreLeftOut() throws {
         let collation = try collate([attack + "\n\n***\n\nShare this article\n", attack])
         #expect(collation.reports[0].sentences.count == 1)
