@@ -85,6 +85,21 @@ enum InputReading {
         reportReplacements(replaced, in: "<stdin>")
     }
 
+    /// Calls `body` with the two sides of each line of standard input, split at its first tab,
+    /// and the line's number; a line without a tab is an error naming it and what each line must
+    /// hold (`items`: "sentences", "names").
+    static func forEachStandardInputPair(
+        options: TextInputOptions, of items: String, _ body: (String, String, Int) throws -> Void
+    ) throws {
+        try forEachStandardInputLine(options: options) { text, lineNumber in
+            guard let tab = text.unicodeScalars.firstIndex(of: "\t") else {
+                let found = text.isEmpty ? "an empty line" : "no tab"
+                throw CommandError("<stdin>:\(lineNumber): \(found); each line must hold two \(items) separated by a tab")
+            }
+            try body(String(text.unicodeScalars[..<tab]), String(text.unicodeScalars[text.unicodeScalars.index(after: tab)...]), lineNumber)
+        }
+    }
+
     /// Says on standard error how many characters `--lossy` replaced in `source`, if any.
     private static func reportReplacements(_ count: Int, in source: String) {
         if count > 0 { printError("concord: \(source): replaced \(count) invalid character\(count == 1 ? "" : "s") with U+FFFD") }

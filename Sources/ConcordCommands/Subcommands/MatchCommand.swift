@@ -46,14 +46,8 @@ struct MatchCommand: ParsableCommand {
         var output = OutputBuffer()
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
-            try InputReading.forEachStandardInputLine(options: text) { line, lineNumber in
+            try InputReading.forEachStandardInputPair(options: text, of: "names") { a, b, lineNumber in
                 if let failure = output.failure { throw failure }
-                guard let tab = line.unicodeScalars.firstIndex(of: "\t") else {
-                    let found = line.isEmpty ? "an empty line" : "no tab"
-                    throw CommandError("<stdin>:\(lineNumber): \(found); each line must hold two names separated by a tab")
-                }
-                let a = String(line.unicodeScalars[..<tab])
-                let b = String(line.unicodeScalars[line.unicodeScalars.index(after: tab)...])
                 do throws(TextError) {
                     let similarity = try matcher.similarity(a, b)
                     output.writeLine(score ? similarity.fixed(4) : (similarity >= cut ? "1" : "0"))

@@ -51,14 +51,8 @@ struct SimilarityCommand: ParsableCommand {
         var output = OutputBuffer()
         defer { output.flush() }
         try reportingErrors(source: "<stdin>") {
-            try InputReading.forEachStandardInputLine(options: self.text) { text, lineNumber in
+            try InputReading.forEachStandardInputPair(options: self.text, of: "sentences") { a, b, _ in
                 if let failure = output.failure { throw failure }
-                guard let tab = text.unicodeScalars.firstIndex(of: "\t") else {
-                    let found = text.isEmpty ? "an empty line" : "no tab"
-                    throw CommandError("<stdin>:\(lineNumber): \(found); each line must hold two sentences separated by a tab")
-                }
-                let a = String(text.unicodeScalars[..<tab])
-                let b = String(text.unicodeScalars[text.unicodeScalars.index(after: tab)...])
                 let score = try similarity.score(a, b, profiler: profiler)
                 output.writeLine(decide ? (score >= cut ? "1" : "0") : score.fixed(4))
             }
