@@ -23,7 +23,7 @@ public struct Concord: ParsableCommand {
         exits as diff(1): 1 when the texts differ, 2 on trouble.
         """,
         version: version,
-        subcommands: [ClusterCommand.self, DiffCommand.self, CompareCommand.self, IndexCommand.self, NormalizeCommand.self, KeyCommand.self, MatchCommand.self, BenchCommand.self, SimilarityCommand.self],
+        subcommands: [ClusterCommand.self, DiffCommand.self, CompareCommand.self, IndexCommand.self, SketchCommand.self, VerifyCommand.self, LinkCommand.self, NormalizeCommand.self, KeyCommand.self, MatchCommand.self, BenchCommand.self, SimilarityCommand.self],
         defaultSubcommand: ClusterCommand.self
     )
 

@@ -100,6 +100,7 @@ public struct CSVReader: Sendable {
         var document = Document(id: DocumentID(path: cells[idColumn]), text: text, title: value(2), outlet: value(3),
                                 date: value(4), url: value(5), origin: "\(file):\(line)")
         document.replacedCharacters = replaced
+        document.line = line
         return .success(document)
     }
 

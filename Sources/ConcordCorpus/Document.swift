@@ -8,6 +8,9 @@ public struct Document: Sendable, Equatable {
     public var url: String?
     /// Where it came from, for messages: "file:line" or a path.
     public var origin: String
+    /// The 1-based line the document starts on, for line-based input (JSONL, CSV); `nil` for a
+    /// file of a directory.
+    public var line: Int?
     /// Characters replaced by U+FFFD while reading (lone surrogate escapes, invalid UTF-8 under
     /// --lossy), so reports can say so.
     public var replacedCharacters = 0

@@ -81,6 +81,7 @@ public struct JSONLReader: Sendable {
         var document = Document(id: id, text: text, title: optional(2), outlet: optional(3), date: optional(4),
                                 url: optional(5), origin: "\(file):\(number)")
         document.replacedCharacters = scanner.replacements
+        document.line = number
         return .success(document)
     }
 }

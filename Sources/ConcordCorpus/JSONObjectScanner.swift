@@ -14,9 +14,9 @@ internal import ConcordText
 /// `DocumentID.json` writes them) and any other is an error. A `\u0000` escape marks binary input and is an error. Raw
 /// bytes inside strings must be valid UTF-8; when lossy, invalid sequences become U+FFFD (counted),
 /// except in the id, which keeps its bytes (`Value.bytes`).
-struct JSONObjectScanner {
+package struct JSONObjectScanner {
     /// A decoded value of a wanted field.
-    enum Value: Equatable {
+    package enum Value: Equatable {
         case string(String)
         case integer(Int64)
         case other(String)
@@ -25,7 +25,7 @@ struct JSONObjectScanner {
         case bytes([UInt8])
 
         /// The value as a document id: a string or an integer, else `nil`.
-        var documentID: DocumentID? {
+        package var documentID: DocumentID? {
             switch self {
             case .string(let text): .string(text)
             case .integer(let value): .integer(value)
@@ -35,12 +35,12 @@ struct JSONObjectScanner {
         }
     }
 
-    struct Failure: Error, Equatable {
+    package struct Failure: Error, Equatable {
         /// Byte offset in the line.
-        var offset: Int
-        var message: String
+        package var offset: Int
+        package var message: String
         /// A JSON syntax error (false for valid JSON that Concord refuses: a NUL, a lone surrogate id).
-        var isSyntax = true
+        package var isSyntax = true
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -48,12 +48,12 @@ struct JSONObjectScanner {
     private let idSlot: Int?
     private var index = 0
     /// Lone surrogate escapes and (when lossy) invalid UTF-8 sequences replaced by U+FFFD so far.
-    private(set) var replacements = 0
+    package private(set) var replacements = 0
 
     /// - Parameters:
     ///   - lossy: replace invalid UTF-8 inside strings with U+FFFD instead of failing.
     ///   - idSlot: the slot of the id field, whose string is never rewritten.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, lossy: Bool = false, idSlot: Int? = nil) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>, lossy: Bool = false, idSlot: Int? = nil) {
         self.bytes = bytes
         self.lossy = lossy
         self.idSlot = idSlot
@@ -64,7 +64,7 @@ struct JSONObjectScanner {
     ///
     /// - Returns: values by the index `wants` gave, `nil` where a key was absent.
     /// - Complexity: O(*n*) in the line's bytes.
-    mutating func scan(fieldCount: Int, wants: (UnsafeBufferPointer<UInt8>) -> Int?) throws(Failure) -> [Value?] {
+    package mutating func scan(fieldCount: Int, wants: (UnsafeBufferPointer<UInt8>) -> Int?) throws(Failure) -> [Value?] {
         var values = [Value?](repeating: nil, count: fieldCount)
         skipWhitespace()
         try expect(UInt8(ascii: "{"), "expected a JSON object starting with '{'")

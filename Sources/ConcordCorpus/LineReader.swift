@@ -8,16 +8,16 @@ import Darwin
 /// as UTF-8 bytes (without its line break; a trailing CR is dropped too, and so is a byte-order
 /// mark). Input in another encoding is transcoded as it is read (see `DecodedInput`). Memory holds
 /// one chunk and the longest line, never the whole file.
-struct LineReader {
+package struct LineReader {
     let path: String
-    let displayName: String
+    package let displayName: String
     /// The `--encoding` charset, `nil` for UTF-8 (a byte-order mark overrides either).
     let encoding: String?
     /// Replace bytes invalid in a named encoding instead of stopping.
     let lossy: Bool
     private let chunkSize = 4 << 20
 
-    init(path: String, encoding: String? = nil, lossy: Bool = false) {
+    package init(path: String, encoding: String? = nil, lossy: Bool = false) {
         self.path = path
         self.encoding = encoding
         self.lossy = lossy
@@ -29,7 +29,7 @@ struct LineReader {
     /// - Returns: the characters replaced by U+FFFD while transcoding (lossy only).
     /// - Complexity: O(*n*) in the bytes of the input.
     @discardableResult
-    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws -> Int {
+    package func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws -> Int {
         let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw CorpusError(file: displayName, String(cString: strerror(errno)))

@@ -194,6 +194,24 @@ public enum AverageLinkage {
     }
 }
 
+extension AverageLinkage {
+    /// Where each document of `store` lands: average linkage over `verified` (see `cluster`), every
+    /// missing pair scored exactly by `measure` on the stored fingerprints, then numbered with
+    /// representatives (see `assignments`). The one linkage of `concord cluster` and `concord link`.
+    ///
+    /// - Complexity: that of `cluster`, plus O(*m*) for *m* documents.
+    public static func link(_ store: SketchStore, verified: [ScoredPair], threshold: Double,
+                            measure: OverlapMeasure) -> [ClusterAssignment] {
+        let sizes = (0..<store.count).map(store.shingleCount)
+        let roots = cluster(count: store.count, pairs: verified, threshold: threshold) { a, b in
+            store.score(a, b, measure: measure)
+        }
+        return assignments(roots: roots, pairs: verified, sizes: sizes) { a, b in
+            store.score(a, b, measure: measure)
+        }
+    }
+}
+
 /// Merge candidates, best first: ordered by average linkage, then by the smaller ids, so equal
 /// averages always merge in the same order. The verified pairs, known at the start, are sorted
 /// once and read in order; candidates found after merges go to a binary heap; `pop` takes the

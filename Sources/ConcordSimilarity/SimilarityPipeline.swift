@@ -256,14 +256,17 @@ public final class SimilarityPipeline {
     public func link(_ verified: [ScoredPair]) -> [ClusterAssignment] {
         let started = Stopwatch.now
         defer { observer(.link, Stopwatch.now - started) }
-        let store = self.store, measure = settings.measure
-        let sizes = (0..<store.count).map(store.shingleCount)
-        let roots = AverageLinkage.cluster(count: store.count, pairs: verified, threshold: settings.threshold) { a, b in
-            store.score(a, b, measure: measure)
-        }
-        return AverageLinkage.assignments(roots: roots, pairs: verified, sizes: sizes) { a, b in
-            store.score(a, b, measure: measure)
-        }
+        return AverageLinkage.link(store, verified: verified, threshold: settings.threshold, measure: settings.measure)
+    }
+
+    /// Forgets every document added so far (records, sketches, kept documents, event terms), keeping
+    /// the storage, so that one pipeline can sketch a stream batch by batch.
+    package func removeAll() {
+        store.removeAll()
+        records.removeAll(keepingCapacity: true)
+        documents.removeAll(keepingCapacity: true)
+        if eventTerms != nil { eventTerms = EventTerms() }
+        textBytes = 0
     }
 
     /// Clusters every document added so far: candidates, verification, linkage.

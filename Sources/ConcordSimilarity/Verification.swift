@@ -3,6 +3,12 @@ public struct ScoredPair: Sendable, Equatable {
     public var first: Int32
     public var second: Int32
     public var score: Float
+
+    public init(first: Int32, second: Int32, score: Float) {
+        self.first = first
+        self.second = second
+        self.score = score
+    }
 }
 
 /// Checks candidate pairs against the exact shingle sets and keeps those at or above a threshold,

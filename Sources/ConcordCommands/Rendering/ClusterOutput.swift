@@ -71,11 +71,21 @@ struct ClusterOutput {
     /// more than the clustering of small corpora.
     func assignmentLines(cluster: (Int) -> Int, copies: ((Int) -> Int)?, representative: (Int) -> Int,
                          similarity: (Int) -> Double) -> String {
+        let records = records
+        return Self.assignmentLines(count: records.count, id: { records[$0].id }, cluster: cluster, copies: copies,
+                                    representative: representative, similarity: similarity)
+    }
+
+    /// `assignmentLines` for `count` documents named by `id`; with `position`, each line ends with
+    /// the document's `"n"` (as `concord link` writes them).
+    static func assignmentLines(count: Int, id: (Int) -> DocumentID, cluster: (Int) -> Int, copies: ((Int) -> Int)?,
+                                representative: (Int) -> Int, similarity: (Int) -> Double,
+                                position: ((Int) -> Int)? = nil) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(records.count * 96)
-        for document in records.indices {
+        bytes.reserveCapacity(count * 96)
+        for document in 0..<count {
             bytes.append(contentsOf: #"{"id":"#.utf8)
-            records[document].id.appendJSON(to: &bytes)
+            id(document).appendJSON(to: &bytes)
             bytes.append(contentsOf: #","cluster":"#.utf8)
             bytes.append(contentsOf: String(cluster(document)).utf8)
             if let copies {
@@ -83,9 +93,13 @@ struct ClusterOutput {
                 bytes.append(contentsOf: String(copies(document)).utf8)
             }
             bytes.append(contentsOf: #","representative":"#.utf8)
-            records[representative(document)].id.appendJSON(to: &bytes)
+            id(representative(document)).appendJSON(to: &bytes)
             bytes.append(contentsOf: #","similarity":"#.utf8)
             bytes.append(contentsOf: similarity(document).fixed(4).utf8)
+            if let position {
+                bytes.append(contentsOf: #","n":"#.utf8)
+                bytes.append(contentsOf: String(position(document)).utf8)
+            }
             bytes.append(contentsOf: "}\n".utf8)
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -1,0 +1,380 @@
+"""Concord's cluster job on Apache Spark: the clusters `concord cluster` finds, on many machines.
+
+Stages (each a Spark job group, timed, with its shuffle bytes in --metrics):
+  sketch      every partition of the input piped through `concord sketch`
+  candidates  band keys grouped into buckets (the bucket cap of one machine), each pair once
+  verify      candidate pairs and their documents' records in blocks, through `concord verify`
+  components  connected components of the verified pairs (large-star / small-star)
+  link        each component's records and pairs through `concord link` (average linkage)
+  output      clusters numbered by their first document, written in input order
+
+The concord binary does all matching; this file only moves records between its stages. See
+README.md for the formats, the settings and a cluster's spark-submit line.
+"""
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+from pyspark import SparkFiles, StorageLevel
+from pyspark.sql import SparkSession, functions as F, Window
+
+MATCHING_OPTIONS = ["ngram", "char-ngram", "slots", "scheme", "seed", "threshold", "bands", "rows", "measure", "names"]
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(
+        description="Cluster a corpus of reports with Concord on Spark: the same clusters as `concord cluster`.")
+    parser.add_argument("input", help="a JSONL file (one {id, text} object per line) or Parquet files")
+    parser.add_argument("-o", "--output", required=True, help="output directory (must not exist)")
+    parser.add_argument("--input-format", choices=["auto", "jsonl", "parquet"], default="auto",
+                        help="auto: Parquet for a .parquet path or a directory, else JSONL")
+    parser.add_argument("--output-format", choices=["jsonl", "parquet"], default="jsonl")
+    parser.add_argument("--id-column", default="id", help="field or column of document ids")
+    parser.add_argument("--text-column", default="text", help="field or column of document texts")
+    parser.add_argument("--concord", default=None,
+                        help="the concord binary shipped to executors (default: concord on PATH)")
+    parser.add_argument("--skip-invalid", action="store_true", help="skip malformed lines (each is reported)")
+    parser.add_argument("--verify-block", type=int, default=200_000,
+                        help="documents per verify block: a verify task holds the records of two blocks")
+    parser.add_argument("--partitions", type=int, default=0,
+                        help="partitions of the sketch and link stages (default: Spark's default parallelism)")
+    parser.add_argument("--shuffle-partitions", type=int, default=0,
+                        help="partitions after each shuffle (default: one per 32 MB of input, 2 to 400)")
+    parser.add_argument("--metrics", help="write stage times, shuffle bytes and counts to this JSON file")
+    parser.add_argument("--master", default=None, help="Spark master when not run by spark-submit (default local[*])")
+    for name in MATCHING_OPTIONS:
+        parser.add_argument("--" + name, help="as for concord cluster")
+    parser.add_argument("--no-clean", action="store_true", help="as for concord cluster")
+    return parser.parse_args(argv)
+
+
+def matching_arguments(options):
+    """The matching options, as concord's command line takes them."""
+    arguments = []
+    for name in MATCHING_OPTIONS:
+        value = getattr(options, name.replace("-", "_"))
+        if value is not None:
+            arguments += ["--" + name, str(value)]
+    if options.no_clean:
+        arguments.append("--no-clean")
+    return arguments
+
+
+def concord_binary(options):
+    path = options.concord or shutil.which("concord")
+    if not path or not os.access(path, os.X_OK):
+        sys.exit("concord_spark: no concord binary; build one (see Spark/README.md) and pass --concord PATH")
+    return os.path.abspath(path)
+
+
+def executor_binary(name):
+    """The shipped binary on this executor, made executable (addFile may drop the mode bits)."""
+    path = SparkFiles.get(name)
+    if not os.access(path, os.X_OK):
+        os.chmod(path, 0o755)
+    return path
+
+
+def pipe(binary_name, arguments, lines):
+    """Lines through one concord process: yields its output lines; raises with its message when it fails."""
+    process = subprocess.Popen([executor_binary(binary_name)] + arguments, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    problems = []
+
+    def feed():
+        try:
+            for line in lines:
+                process.stdin.write(line.encode("utf-8", "surrogateescape") + b"\n")
+        except BrokenPipeError:
+            pass
+        except Exception as error:  # the upstream partition failed: stop concord, report it below
+            problems.append(error)
+        finally:
+            try:
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
+
+    errors = []
+    feeder = threading.Thread(target=feed, daemon=True)
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)
+    feeder.start()
+    reader.start()
+    for line in process.stdout:
+        yield line.decode("utf-8", "surrogateescape").rstrip("\n")
+    feeder.join()
+    status = process.wait()
+    reader.join()
+    if problems:
+        raise problems[0]
+    if status != 0:
+        message = b"".join(errors).decode("utf-8", "replace").strip()
+        raise RuntimeError(f"concord {arguments[0]} exited with {status}: {message}")
+
+
+def sketch_partition(binary_name, arguments):
+    """A partition of (line, index) pairs through `concord sketch`, numbered from its first line."""
+    def run(rows):
+        rows = iter(rows)
+        first = next(rows, None)
+        if first is None:
+            return iter(())
+
+        def lines():
+            yield first[0]
+            for line, _ in rows:
+                yield line
+        return pipe(binary_name, ["sketch", "-", "--first-line", str(first[1] + 1)] + arguments, lines())
+    return run
+
+
+def stage_partition(binary_name, command, arguments):
+    """A partition of (key, line) pairs through `concord verify` or `concord link` (empty: nothing to run)."""
+    def run(rows):
+        rows = iter(rows)
+        first = next(rows, None)
+        if first is None:
+            return iter(())
+
+        def lines():
+            yield first[1]
+            for _, line in rows:
+                yield line
+        return pipe(binary_name, [command] + arguments, lines())
+    return run
+
+
+def connected_components(spark, edges):
+    """Each node of `edges` (columns a < b) with the smallest node of its component: alternating
+    large-star and small-star (Kiveris et al. 2014) until the edges stop changing, when every
+    component is a star around its smallest node."""
+    current = edges.select(F.col("b").alias("u"), F.col("a").alias("v")).localCheckpoint()
+    rounds = 0
+    while True:
+        rounds += 1
+        both = current.union(current.select(F.col("v").alias("u"), F.col("u").alias("v")))
+        smallest = both.groupBy("u").agg(F.least(F.col("u"), F.min("v")).alias("m"))
+        large = (both.join(smallest, "u").where(F.col("v") > F.col("u"))
+                 .select(F.col("v").alias("u"), F.col("m").alias("v")).where(F.col("u") != F.col("v")))
+        oriented = large.select(F.greatest("u", "v").alias("u"), F.least("u", "v").alias("v")).distinct()
+        smallest = oriented.groupBy("u").agg(F.min("v").alias("m"))
+        small = (oriented.join(smallest, "u").select(F.col("v").alias("u"), "m")
+                 .union(smallest.select("u", "m"))
+                 .where(F.col("u") != F.col("m"))
+                 .select("u", F.col("m").alias("v")).distinct().localCheckpoint())
+        unchanged = small.exceptAll(current).count() == 0 and current.exceptAll(small).count() == 0
+        current = small
+        if unchanged:
+            break
+    labels = current.select(F.col("u").alias("n"), F.col("v").alias("c")).union(
+        current.select(F.col("v").alias("n"), F.col("v").alias("c"))).distinct()
+    return labels, rounds
+
+
+class StageClock:
+    """Seconds per stage; each stage is a Spark job group, so its shuffle bytes can be summed."""
+
+    def __init__(self, context):
+        self.context = context
+        self.seconds = {}
+        self.started = None
+        self.name = None
+
+    def start(self, name):
+        self.stop()
+        self.name = name
+        self.started = time.monotonic()
+        self.context.setJobGroup(name, name)
+        print(f"concord_spark: {name}…", file=sys.stderr, flush=True)
+
+    def stop(self):
+        if self.name:
+            self.seconds[self.name] = round(time.monotonic() - self.started, 2)
+            self.name = None
+
+
+def shuffle_metrics(context):
+    """Shuffle written and spilled bytes per job group, from the Spark UI's REST API (empty when
+    the UI is off)."""
+    base = context.uiWebUrl
+    if not base:
+        return {}
+    application = f"{base}/api/v1/applications/{context.applicationId}"
+    try:
+        jobs = json.load(urllib.request.urlopen(f"{application}/jobs"))
+        stages = json.load(urllib.request.urlopen(f"{application}/stages"))
+    except OSError:
+        return {}
+    stage_group = {}
+    for job in jobs:
+        for stage in job.get("stageIds", []):
+            stage_group[stage] = job.get("jobGroup", "")
+    totals = {}
+    for stage in stages:
+        group = stage_group.get(stage["stageId"], "")
+        entry = totals.setdefault(group, {"shuffle_write_bytes": 0, "memory_spilled_bytes": 0, "disk_spilled_bytes": 0})
+        entry["shuffle_write_bytes"] += stage.get("shuffleWriteBytes", 0)
+        entry["memory_spilled_bytes"] += stage.get("memoryBytesSpilled", 0)
+        entry["disk_spilled_bytes"] += stage.get("diskBytesSpilled", 0)
+    return totals
+
+
+def read_lines(spark, options):
+    """The input as JSONL lines with their 0-based line index, and the field options for sketch."""
+    parquet = options.input_format == "parquet" or (
+        options.input_format == "auto" and (options.input.endswith(".parquet") or os.path.isdir(options.input)))
+    if parquet:
+        frame = spark.read.parquet(options.input).select(F.to_json(F.struct(
+            F.col(options.id_column).alias("id"), F.col(options.text_column).alias("text"))).alias("value"))
+        fields = []
+    else:
+        frame = spark.read.text(options.input)
+        fields = ["--id-field", options.id_column, "--text-field", options.text_column]
+    return frame.rdd.map(lambda row: row[0]).zipWithIndex(), fields
+
+
+def main(argv):
+    options = parse_arguments(argv)
+    if os.path.exists(options.output):
+        sys.exit(f"concord_spark: {options.output} exists; give a new output directory")
+    if os.path.abspath(options.output) == os.path.abspath(options.input):
+        sys.exit("concord_spark: the output would replace the input")
+    binary = concord_binary(options)
+    matching = matching_arguments(options)
+    shown = subprocess.run([binary, "sketch", "--show-settings"] + matching, capture_output=True, text=True)
+    if shown.returncode != 0:
+        sys.exit(f"concord_spark: {shown.stderr.strip()}")
+    settings = json.loads(shown.stdout)
+    cap = int(settings["bucket-cap"])
+
+    size = sum(os.path.getsize(os.path.join(folder, file)) for folder, _, files in os.walk(options.input) for file in files) \
+        if os.path.isdir(options.input) else os.path.getsize(options.input)
+    shuffle_partitions = options.shuffle_partitions or min(400, max(2, size // (32 << 20)))
+    builder = (SparkSession.builder.appName("concord-cluster")
+               .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+               .config("spark.ui.showConsoleProgress", "false"))
+    if options.master or "SPARK_HOME" not in os.environ and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        builder = builder.master(options.master or "local[*]")
+    spark = builder.getOrCreate()
+    context = spark.sparkContext
+    context.setLogLevel("WARN")
+    context.addFile(binary)
+    name = os.path.basename(binary)
+    partitions = options.partitions or max(context.defaultParallelism, shuffle_partitions)
+    clock = StageClock(context)
+    started = time.monotonic()
+    counts = {}
+
+    clock.start("sketch")
+    lines, fields = read_lines(spark, options)
+    sketch_arguments = ["--quiet", "--threads", "1"] + fields + matching + (["--skip-invalid"] if options.skip_invalid else [])
+    sketched = spark.createDataFrame(lines.mapPartitions(sketch_partition(name, sketch_arguments)).map(lambda line: (line,)),
+                                     "line string")
+    records = sketched.select(
+        F.from_json("line", "n long, shingles int, bands string, skipped string").alias("r"),
+        F.regexp_extract("line", r'^\{"sketch":1,"n":\d+,"id":(.*),"shingles":\d+,"bands":', 1).alias("id"),
+        "line").select("r.*", "id", "line").persist(StorageLevel.MEMORY_AND_DISK)
+    for row in records.where(F.col("skipped").isNotNull()).orderBy("n").collect():
+        print(f"concord_spark: skipped line {row.n}: {row.skipped}", file=sys.stderr)
+    documents = records.where(F.col("skipped").isNull()).drop("skipped")
+    counts["documents"] = documents.count()
+    duplicate = (documents.groupBy("id").agg(F.count("*").alias("count"), F.min("n").alias("first"), F.max("n").alias("last"))
+                 .where(F.col("count") > 1).orderBy("first").limit(1).collect())
+    if duplicate:
+        row = duplicate[0]
+        sys.exit(f"concord_spark: {options.input}:{row['last']}: duplicate id {row['id']} (first at line {row['first']}); ids must be unique")
+
+    clock.start("candidates")
+    keyed = documents.where(F.col("shingles") > 0).select("n", F.unbase64("bands").alias("k")).select(
+        "n", F.posexplode(F.expr("transform(sequence(0, int(length(k) / 8) - 1), i -> substring(k, i * 8 + 1, 8))"))
+        .alias("band", "key"))
+    buckets = (keyed.groupBy("band", "key").agg(F.array_sort(F.collect_list("n")).alias("m"))
+               .where(F.size("m") > 1).persist(StorageLevel.MEMORY_AND_DISK))
+    counts["capped_buckets"] = buckets.where(F.size("m") > cap).count()
+    # The first `cap` members of a bucket (in input order) pair with every later member, as on one machine.
+    pairs = buckets.select(F.explode(F.expr(
+        f"flatten(transform(sequence(0, least(size(m), {cap}) - 1), "
+        "i -> transform(slice(m, i + 2, size(m) - i - 1), b -> named_struct('a', m[i], 'b', b))))")).alias("p")
+    ).select("p.a", "p.b").distinct().persist(StorageLevel.MEMORY_AND_DISK)
+    counts["candidate_pairs"] = pairs.count()
+    buckets.unpersist()
+
+    clock.start("verify")
+    last = documents.agg(F.max("n")).first()[0] or 0
+    blocks = max(1, math.ceil(counts["documents"] / options.verify_block))
+    block_size = last // blocks + 1
+    grouped = pairs.select("a", "b", (F.col("a") / block_size).cast("long").alias("ga"),
+                           (F.col("b") / block_size).cast("long").alias("gb"))
+    # Each record goes to the blocks of its partners only, once per block pair.
+    needed = grouped.select(F.col("a").alias("n"), F.col("gb").alias("g")).union(
+        grouped.select(F.col("b").alias("n"), F.col("ga").alias("g"))).distinct()
+    own = (F.col("n") / block_size).cast("long")
+    record_rows = needed.join(documents.select("n", "line"), "n").select(
+        (F.least(own, F.col("g")) * blocks + F.greatest(own, F.col("g"))).alias("key"), "line")
+    pair_rows = grouped.select((F.col("ga") * blocks + F.col("gb")).alias("key"),
+                               F.concat(F.lit('{"a":'), F.col("a"), F.lit(',"b":'), F.col("b"), F.lit("}")).alias("line"))
+    verify_input = record_rows.union(pair_rows).rdd.map(tuple).partitionBy(blocks * blocks, lambda key: key)
+    verified_lines = verify_input.mapPartitions(stage_partition(name, "verify", ["--quiet", "--threads", "1"] + matching))
+    edges = spark.createDataFrame(verified_lines.map(lambda line: (line,)), "line string").select(
+        F.from_json("line", "a long, b long").alias("e"), "line").select("e.a", "e.b", "line").persist(StorageLevel.MEMORY_AND_DISK)
+    counts["verified_pairs"] = edges.count()
+    pairs.unpersist()
+
+    clock.start("components")
+    labels, counts["component_rounds"] = connected_components(spark, edges.select("a", "b"))
+    labels = labels.persist(StorageLevel.MEMORY_AND_DISK)
+    sizes = labels.groupBy("c").count()
+    counts["components"] = sizes.count()
+    counts["largest_component"] = sizes.agg(F.max("count")).first()[0] or 1
+
+    clock.start("link")
+    link_rows = documents.select("n", "line").join(labels, "n", "left").select(F.coalesce("c", "n").alias("c"), "line").union(
+        edges.join(labels.withColumnRenamed("n", "a"), "a").select("c", "line"))
+    linked_lines = link_rows.rdd.map(tuple).partitionBy(partitions).mapPartitions(
+        stage_partition(name, "link", matching))
+
+    def split(line):
+        # {"id":ID,"cluster":K,"representative":R,"similarity":S,"n":N}: an id's JSON never holds ',"cluster":' unescaped.
+        at = line.index(',"cluster":')
+        then = line.index(',"representative":', at)
+        end = line.rindex(',"n":')
+        return (int(line[end + 5:-1]), int(line[at + 11:then]), line[:at + 11], line[then:end] + "}")
+    linked = spark.createDataFrame(linked_lines.map(split), "n long, k long, head string, tail string").persist(
+        StorageLevel.MEMORY_AND_DISK)
+    counts["linked_documents"] = linked.count()
+    if counts["linked_documents"] != counts["documents"]:
+        sys.exit(f"concord_spark: link returned {counts['linked_documents']} documents of {counts['documents']}")
+
+    clock.start("output")
+    numbers = linked.select("k").distinct().select("k", (F.row_number().over(Window.orderBy("k")) - 1).alias("cluster"))
+    counts["clusters"] = numbers.count()
+    lines_out = linked.join(numbers, "k").select("n", F.concat("head", F.col("cluster").cast("string"), "tail").alias("value"))
+    single = lines_out.repartition(1).sortWithinPartitions("n")
+    if options.output_format == "jsonl":
+        single.select("value").write.text(options.output)
+    else:
+        single.select(F.from_json("value", "id string, cluster long, representative string, similarity double").alias("o")) \
+            .select("o.*").write.parquet(options.output)
+    clock.stop()
+
+    summary = {"seconds": round(time.monotonic() - started, 2), "stages": clock.seconds, "counts": counts,
+               "settings": settings, "partitions": partitions, "verify_blocks": blocks,
+               "shuffle": shuffle_metrics(context)}
+    print(f"concord_spark: {counts['documents']:,} documents → {counts['clusters']:,} clusters; "
+          f"{counts['candidate_pairs']:,} candidate pairs, {counts['verified_pairs']:,} verified, "
+          f"{counts['capped_buckets']:,} capped buckets; {summary['seconds']} s", file=sys.stderr)
+    if options.metrics:
+        with open(options.metrics, "w") as file:
+            json.dump(summary, file, indent=1)
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
