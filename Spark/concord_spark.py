@@ -43,12 +43,15 @@ def parse_arguments(argv):
     parser.add_argument("--skip-invalid", action="store_true", help="skip malformed lines (each is reported)")
     parser.add_argument("--verify-block", type=int, default=200_000,
                         help="documents per verify block: a verify task holds the records of two blocks")
+    parser.add_argument("--input-partitions", type=int, default=0,
+                        help="at least this many partitions of a JSONL input (default: Spark's split size)")
     parser.add_argument("--partitions", type=int, default=0,
                         help="partitions of the sketch and link stages (default: Spark's default parallelism)")
     parser.add_argument("--shuffle-partitions", type=int, default=0,
                         help="partitions after each shuffle (default: one per 32 MB of input, 2 to 400)")
     parser.add_argument("--metrics", help="write stage times, shuffle bytes and counts to this JSON file")
     parser.add_argument("--master", default=None, help="Spark master when not run by spark-submit (default local[*])")
+    parser.add_argument("--driver-memory", default="6g", help="JVM heap when not run by spark-submit (local mode)")
     for name in MATCHING_OPTIONS:
         parser.add_argument("--" + name, help="as for concord cluster")
     parser.add_argument("--no-clean", action="store_true", help="as for concord cluster")
@@ -233,11 +236,9 @@ def read_lines(spark, options):
     if parquet:
         frame = spark.read.parquet(options.input).select(F.to_json(F.struct(
             F.col(options.id_column).alias("id"), F.col(options.text_column).alias("text"))).alias("value"))
-        fields = []
-    else:
-        frame = spark.read.text(options.input)
-        fields = ["--id-field", options.id_column, "--text-field", options.text_column]
-    return frame.rdd.map(lambda row: row[0]).zipWithIndex(), fields
+        return frame.rdd.map(lambda row: row[0]).zipWithIndex(), []
+    lines = spark.sparkContext.textFile(options.input, minPartitions=options.input_partitions or None)
+    return lines.zipWithIndex(), ["--id-field", options.id_column, "--text-field", options.text_column]
 
 
 def main(argv):
@@ -260,8 +261,9 @@ def main(argv):
     builder = (SparkSession.builder.appName("concord-cluster")
                .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
                .config("spark.ui.showConsoleProgress", "false"))
-    if options.master or "SPARK_HOME" not in os.environ and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
-        builder = builder.master(options.master or "local[*]")
+    # Under spark-submit the JVM is already running (its gateway port is set): its master and memory stand.
+    if "PYSPARK_GATEWAY_PORT" not in os.environ:
+        builder = builder.master(options.master or "local[*]").config("spark.driver.memory", options.driver_memory)
     spark = builder.getOrCreate()
     context = spark.sparkContext
     context.setLogLevel("WARN")
@@ -308,7 +310,8 @@ def main(argv):
 
     clock.start("verify")
     last = documents.agg(F.max("n")).first()[0] or 0
-    blocks = max(1, math.ceil(counts["documents"] / options.verify_block))
+    # Blocks of at most --verify-block documents, and enough block pairs to keep every core busy.
+    blocks = max(1, math.ceil(counts["documents"] / options.verify_block), round(math.sqrt(2 * context.defaultParallelism)))
     block_size = last // blocks + 1
     grouped = pairs.select("a", "b", (F.col("a") / block_size).cast("long").alias("ga"),
                            (F.col("b") / block_size).cast("long").alias("gb"))

@@ -71,8 +71,9 @@ package enum StageRecord: Equatable {
             }
             return .pair(first: first, second: second, score: score)
         }
-        guard case .integer(formatVersion)? = values[0] else {
-            throw StageRecordError("sketch format \(values[0].map { "\($0)" } ?? "?") is not one this concord reads (it reads \(formatVersion))")
+        guard case .integer(let version)? = values[0], version == formatVersion else {
+            let given = if case .integer(let version)? = values[0] { String(version) } else { "given" }
+            throw StageRecordError("sketch format \(given) is not one this concord reads (it reads \(formatVersion))")
         }
         let position = try integer(1, "n")
         if values[8] != nil { return .skipped(position: position, reason: try string(8, "skipped")) }

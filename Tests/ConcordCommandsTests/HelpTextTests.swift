@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [
         [], ["cluster"], ["diff"], ["compare"], ["index"], ["index", "add"], ["index", "query"], ["index", "stats"],
-        ["normalize"], ["key"], ["match"], ["bench"], ["similarity"],
+        ["sketch"], ["verify"], ["link"], ["normalize"], ["key"], ["match"], ["bench"], ["similarity"],
     ]
 
     static let directory = ConcordProcess.repository.appendingPathComponent("Tests/ConcordCommandsTests/Help")

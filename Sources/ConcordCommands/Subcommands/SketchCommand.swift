@@ -16,8 +16,10 @@ struct SketchCommand: ParsableCommand {
 
         INPUT is read as `concord cluster` reads it (JSONL by default, - for standard input). Each \
         document gives one line, in input order (format version 1; binary fields are base64 of \
-        little-endian values):
-          {"sketch":1,"n":N,"id":ID,"shingles":C,"bands":…,"signature":…,"fingerprints":…,"settings":…}
+        little-endian values; one line, shown here on two):
+          {"sketch":1,"n":N,"id":ID,"shingles":C,
+           "bands":…,"signature":…,"fingerprints":…,"settings":…}
+
         n is the line the document starts on (counted from --first-line), which orders documents \
         as one machine reads them; bands holds one 8-byte LSH key per band (none when the \
         document has no shingles), signature the MinHash slots (4 bytes each), fingerprints the \
