@@ -12,6 +12,7 @@ The concord binary does all matching; this file only moves records between its s
 README.md for the formats, the settings and a cluster's spark-submit line.
 """
 import argparse
+import itertools
 import json
 import math
 import os
@@ -44,7 +45,7 @@ def parse_arguments(argv):
     parser.add_argument("--verify-block", type=int, default=200_000,
                         help="documents per verify block: a verify task holds the records of two blocks")
     parser.add_argument("--input-partitions", type=int, default=0,
-                        help="at least this many partitions of a JSONL input (default: Spark's split size)")
+                        help="read the input in about this many partitions (default: Spark's split size)")
     parser.add_argument("--partitions", type=int, default=0,
                         help="partitions of the sketch and link stages (default: Spark's default parallelism)")
     parser.add_argument("--shuffle-partitions", type=int, default=0,
@@ -85,16 +86,22 @@ def executor_binary(name):
     return path
 
 
-def pipe(binary_name, arguments, lines):
-    """Lines through one concord process: yields its output lines; raises with its message when it fails."""
+def pipe(binary_name, arguments, chunks):
+    """Lines through one concord process, as Arrow batches of one string column `line`.
+
+    `chunks` yields lists of input lines; a thread feeds them to the process while its output is
+    read here, so neither side waits on a full pipe. Raises with concord's message when it fails."""
+    import pyarrow
+
     process = subprocess.Popen([executor_binary(binary_name)] + arguments, stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    problems = []
+    problems, errors = [], []
 
     def feed():
         try:
-            for line in lines:
-                process.stdin.write(line.encode("utf-8", "surrogateescape") + b"\n")
+            for lines in chunks:
+                if lines:
+                    process.stdin.write(("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
         except BrokenPipeError:
             pass
         except Exception as error:  # the upstream partition failed: stop concord, report it below
@@ -105,13 +112,16 @@ def pipe(binary_name, arguments, lines):
             except BrokenPipeError:
                 pass
 
-    errors = []
     feeder = threading.Thread(target=feed, daemon=True)
     reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)
     feeder.start()
     reader.start()
+    batch = []
     for line in process.stdout:
-        yield line.decode("utf-8", "surrogateescape").rstrip("\n")
+        batch.append(line[:-1].decode("utf-8", "surrogateescape"))
+        if len(batch) == 8192:
+            yield pyarrow.RecordBatch.from_arrays([pyarrow.array(batch, pyarrow.string())], names=["line"])
+            batch = []
     feeder.join()
     status = process.wait()
     reader.join()
@@ -120,37 +130,43 @@ def pipe(binary_name, arguments, lines):
     if status != 0:
         message = b"".join(errors).decode("utf-8", "replace").strip()
         raise RuntimeError(f"concord {arguments[0]} exited with {status}: {message}")
+    if batch:
+        yield pyarrow.RecordBatch.from_arrays([pyarrow.array(batch, pyarrow.string())], names=["line"])
 
 
 def sketch_partition(binary_name, arguments):
-    """A partition of (line, index) pairs through `concord sketch`, numbered from its first line."""
-    def run(rows):
-        rows = iter(rows)
-        first = next(rows, None)
+    """A partition of numbered lines (columns `value`, `n`; consecutive) through `concord sketch`,
+    numbered from its first line."""
+    def run(batches):
+        batches = (batch for batch in batches if batch.num_rows)
+        first = next(batches, None)
         if first is None:
-            return iter(())
+            return
 
-        def lines():
-            yield first[0]
-            for line, _ in rows:
-                yield line
-        return pipe(binary_name, ["sketch", "-", "--first-line", str(first[1] + 1)] + arguments, lines())
+        def chunks():
+            expected = first.column(1)[0].as_py()
+            for batch in itertools.chain([first], batches):
+                numbers = batch.column(1)
+                if numbers[0].as_py() != expected or numbers[batch.num_rows - 1].as_py() != expected + batch.num_rows - 1:
+                    raise RuntimeError(f"lines out of order in a partition near line {expected}")
+                expected += batch.num_rows
+                yield batch.column(0).to_pylist()
+        yield from pipe(binary_name, ["sketch", "-", "--first-line", str(first.column(1)[0].as_py())] + arguments, chunks())
     return run
 
 
 def stage_partition(binary_name, command, arguments):
-    """A partition of (key, line) pairs through `concord verify` or `concord link` (empty: nothing to run)."""
-    def run(rows):
-        rows = iter(rows)
-        first = next(rows, None)
+    """A partition's `line` column through `concord verify` or `concord link` (none when empty)."""
+    def run(batches):
+        batches = (batch for batch in batches if batch.num_rows)
+        first = next(batches, None)
         if first is None:
-            return iter(())
+            return
 
-        def lines():
-            yield first[1]
-            for _, line in rows:
-                yield line
-        return pipe(binary_name, [command] + arguments, lines())
+        def chunks():
+            for batch in itertools.chain([first], batches):
+                yield batch.column(0).to_pylist()
+        yield from pipe(binary_name, [command] + arguments, chunks())
     return run
 
 
@@ -230,15 +246,31 @@ def shuffle_metrics(context):
 
 
 def read_lines(spark, options):
-    """The input as JSONL lines with their 0-based line index, and the field options for sketch."""
+    """The input as JSONL lines (`value`) numbered from 1 (`n`) in input order, with the field
+    options for sketch. Each partition's lines are consecutive: a partition is numbered from the
+    line counts of the partitions before it."""
     parquet = options.input_format == "parquet" or (
         options.input_format == "auto" and (options.input.endswith(".parquet") or os.path.isdir(options.input)))
     if parquet:
         frame = spark.read.parquet(options.input).select(F.to_json(F.struct(
             F.col(options.id_column).alias("id"), F.col(options.text_column).alias("text"))).alias("value"))
-        return frame.rdd.map(lambda row: row[0]).zipWithIndex(), []
-    lines = spark.sparkContext.textFile(options.input, minPartitions=options.input_partitions or None)
-    return lines.zipWithIndex(), ["--id-field", options.id_column, "--text-field", options.text_column]
+        fields = []
+    else:
+        # Lines end at LF only, as concord reads them (a lone CR stays inside its line).
+        frame = spark.read.option("lineSep", "\n").text(options.input)
+        fields = ["--id-field", options.id_column, "--text-field", options.text_column]
+    frame = frame.select("value", F.spark_partition_id().alias("part"), F.monotonically_increasing_id().alias("id"))
+    starts = {row["part"]: (row["first"], row["lines"]) for row in
+              frame.groupBy("part").agg(F.min("id").alias("first"), F.count("*").alias("lines")).collect()}
+    shifts, before = [], 0
+    for part in range(max(starts, default=-1) + 1):
+        first, count = starts.get(part, (0, 0))
+        shifts.append(before + 1 - first)
+        before += count
+    if not shifts:
+        return frame.select("value", F.col("id").alias("n")), fields
+    shift = F.array(*[F.lit(value) for value in shifts])[F.col("part")]
+    return frame.select("value", (F.col("id") + shift).alias("n")), fields
 
 
 def main(argv):
@@ -260,10 +292,16 @@ def main(argv):
     shuffle_partitions = options.shuffle_partitions or min(400, max(2, size // (32 << 20)))
     builder = (SparkSession.builder.appName("concord-cluster")
                .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+               .config("spark.sql.execution.arrow.maxRecordsPerBatch", "2048")
                .config("spark.ui.showConsoleProgress", "false"))
     # Under spark-submit the JVM is already running (its gateway port is set): its master and memory stand.
     if "PYSPARK_GATEWAY_PORT" not in os.environ:
         builder = builder.master(options.master or "local[*]").config("spark.driver.memory", options.driver_memory)
+    if options.input_partitions:
+        split = str(max(4096, size // options.input_partitions))
+        builder = builder.config("spark.sql.files.maxPartitionBytes", split).config("spark.sql.files.openCostInBytes", split)
+    # Local workers run this Python, which has pyarrow (a cluster's executors need pyarrow installed).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = builder.getOrCreate()
     context = spark.sparkContext
     context.setLogLevel("WARN")
@@ -277,8 +315,7 @@ def main(argv):
     clock.start("sketch")
     lines, fields = read_lines(spark, options)
     sketch_arguments = ["--quiet", "--threads", "1"] + fields + matching + (["--skip-invalid"] if options.skip_invalid else [])
-    sketched = spark.createDataFrame(lines.mapPartitions(sketch_partition(name, sketch_arguments)).map(lambda line: (line,)),
-                                     "line string")
+    sketched = lines.mapInArrow(sketch_partition(name, sketch_arguments), "line string")
     records = sketched.select(
         F.from_json("line", "n long, shingles int, bands string, skipped string").alias("r"),
         F.regexp_extract("line", r'^\{"sketch":1,"n":\d+,"id":(.*),"shingles":\d+,"bands":', 1).alias("id"),
@@ -323,9 +360,10 @@ def main(argv):
         (F.least(own, F.col("g")) * blocks + F.greatest(own, F.col("g"))).alias("key"), "line")
     pair_rows = grouped.select((F.col("ga") * blocks + F.col("gb")).alias("key"),
                                F.concat(F.lit('{"a":'), F.col("a"), F.lit(',"b":'), F.col("b"), F.lit("}")).alias("line"))
-    verify_input = record_rows.union(pair_rows).rdd.map(tuple).partitionBy(blocks * blocks, lambda key: key)
-    verified_lines = verify_input.mapPartitions(stage_partition(name, "verify", ["--quiet", "--threads", "1"] + matching))
-    edges = spark.createDataFrame(verified_lines.map(lambda line: (line,)), "line string").select(
+    # A task holds one block pair, or a few when their keys hash alike.
+    verified_lines = record_rows.union(pair_rows).repartition(blocks * (blocks + 1) // 2, "key").select("line").mapInArrow(
+        stage_partition(name, "verify", ["--quiet", "--threads", "1"] + matching), "line string")
+    edges = verified_lines.select(
         F.from_json("line", "a long, b long").alias("e"), "line").select("e.a", "e.b", "line").persist(StorageLevel.MEMORY_AND_DISK)
     counts["verified_pairs"] = edges.count()
     pairs.unpersist()
@@ -340,17 +378,19 @@ def main(argv):
     clock.start("link")
     link_rows = documents.select("n", "line").join(labels, "n", "left").select(F.coalesce("c", "n").alias("c"), "line").union(
         edges.join(labels.withColumnRenamed("n", "a"), "a").select("c", "line"))
-    linked_lines = link_rows.rdd.map(tuple).partitionBy(partitions).mapPartitions(
-        stage_partition(name, "link", matching))
-
-    def split(line):
-        # {"id":ID,"cluster":K,"representative":R,"similarity":S,"n":N}: an id's JSON never holds ',"cluster":' unescaped.
-        at = line.index(',"cluster":')
-        then = line.index(',"representative":', at)
-        end = line.rindex(',"n":')
-        return (int(line[end + 5:-1]), int(line[at + 11:then]), line[:at + 11], line[then:end] + "}")
-    linked = spark.createDataFrame(linked_lines.map(split), "n long, k long, head string, tail string").persist(
-        StorageLevel.MEMORY_AND_DISK)
+    linked_lines = link_rows.repartition(partitions, "c").select("line").mapInArrow(
+        stage_partition(name, "link", matching), "line string")
+    # {"id":ID,"cluster":K,"representative":R,"similarity":S,"n":N}: the JSON of an id never holds
+    # a key such as ',"cluster":' unescaped, so the first occurrence of each key is the field.
+    cluster_at = "instr(line, ',\"cluster\":')"
+    representative_at = "instr(line, ',\"representative\":')"
+    n_at = "instr(line, ',\"n\":')"
+    linked = linked_lines.select(
+        F.expr(f"cast(substring(line, {n_at} + 5, length(line) - {n_at} - 5) as long)").alias("n"),
+        F.expr(f"cast(substring(line, {cluster_at} + 11, {representative_at} - {cluster_at} - 11) as long)").alias("k"),
+        F.expr(f"substring(line, 1, {cluster_at} + 10)").alias("head"),
+        F.expr(f"concat(substring(line, {representative_at}, {n_at} - {representative_at}), '}}')").alias("tail"),
+    ).persist(StorageLevel.MEMORY_AND_DISK)
     counts["linked_documents"] = linked.count()
     if counts["linked_documents"] != counts["documents"]:
         sys.exit(f"concord_spark: link returned {counts['linked_documents']} documents of {counts['documents']}")
