@@ -134,39 +134,27 @@ def pipe(binary_name, arguments, chunks):
         yield pyarrow.RecordBatch.from_arrays([pyarrow.array(batch, pyarrow.string())], names=["line"])
 
 
-def sketch_partition(binary_name, arguments):
-    """A partition of numbered lines (columns `value`, `n`; consecutive) through `concord sketch`,
-    numbered from its first line."""
+def stage_partition(binary_name, command, arguments, numbered=False):
+    """A partition's first column through one concord process (none for an empty partition).
+    With `numbered`, the second column numbers the lines, which must run on one by one, and
+    `concord sketch` is told the first number."""
     def run(batches):
         batches = (batch for batch in batches if batch.num_rows)
         first = next(batches, None)
         if first is None:
             return
+        start = first.column(1)[0].as_py() if numbered else None
 
         def chunks():
-            expected = first.column(1)[0].as_py()
+            expected = start
             for batch in itertools.chain([first], batches):
-                numbers = batch.column(1)
-                if numbers[0].as_py() != expected or numbers[batch.num_rows - 1].as_py() != expected + batch.num_rows - 1:
-                    raise RuntimeError(f"lines out of order in a partition near line {expected}")
-                expected += batch.num_rows
+                if numbered:
+                    numbers = batch.column(1)
+                    if numbers[0].as_py() != expected or numbers[batch.num_rows - 1].as_py() != expected + batch.num_rows - 1:
+                        raise RuntimeError(f"lines out of order in a partition near line {expected}")
+                    expected += batch.num_rows
                 yield batch.column(0).to_pylist()
-        yield from pipe(binary_name, ["sketch", "-", "--first-line", str(first.column(1)[0].as_py())] + arguments, chunks())
-    return run
-
-
-def stage_partition(binary_name, command, arguments):
-    """A partition's `line` column through `concord verify` or `concord link` (none when empty)."""
-    def run(batches):
-        batches = (batch for batch in batches if batch.num_rows)
-        first = next(batches, None)
-        if first is None:
-            return
-
-        def chunks():
-            for batch in itertools.chain([first], batches):
-                yield batch.column(0).to_pylist()
-        yield from pipe(binary_name, [command] + arguments, chunks())
+        yield from pipe(binary_name, [command] + (["--first-line", str(start)] if numbered else []) + arguments, chunks())
     return run
 
 
@@ -314,8 +302,8 @@ def main(argv):
 
     clock.start("sketch")
     lines, fields = read_lines(spark, options)
-    sketch_arguments = ["--quiet", "--threads", "1"] + fields + matching + (["--skip-invalid"] if options.skip_invalid else [])
-    sketched = lines.mapInArrow(sketch_partition(name, sketch_arguments), "line string")
+    sketch_arguments = ["-", "--quiet", "--threads", "1"] + fields + matching + (["--skip-invalid"] if options.skip_invalid else [])
+    sketched = lines.mapInArrow(stage_partition(name, "sketch", sketch_arguments, numbered=True), "line string")
     records = sketched.select(
         F.from_json("line", "n long, shingles int, bands string, skipped string").alias("r"),
         F.regexp_extract("line", r'^\{"sketch":1,"n":\d+,"id":(.*),"shingles":\d+,"bands":', 1).alias("id"),

@@ -27,23 +27,16 @@ struct LinkCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Files of sketch records and verified pairs (default: standard input).", valueName: "input"))
-    var inputs: [String] = ["-"]
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the clusters to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup
+    var files: StageFileOptions
 
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
 
-    func validate() throws {
-        try OutputSafety.check(outputs: output.map { [("-o", $0)] } ?? [], inputs: inputs)
-    }
-
     func run() throws {
-        try reportingErrors(source: inputs.joined(separator: ", ")) {
+        try reportingErrors(source: files.inputs.joined(separator: ", ")) {
             let settings = matching.settings
-            let input = try StageInput(paths: inputs, settings: settings, requiresScores: true)
+            let input = try StageInput(paths: files.inputs, settings: settings, requiresScores: true)
             // In candidate order, each pair once, as one machine hands them to the linkage.
             var verified: [ScoredPair] = []
             for pair in input.pairs.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
@@ -62,7 +55,7 @@ struct LinkCommand: ParsableCommand {
                 count: records.count, id: { records[$0].id }, cluster: { records[firstMember[assignments[$0].cluster]].position },
                 copies: nil, representative: { assignments[$0].representative }, similarity: { assignments[$0].similarity },
                 position: { records[$0].position })
-            try OutputBuffer.emit(lines, to: output)
+            try OutputBuffer.emit(lines, to: files.output)
         }
     }
 }

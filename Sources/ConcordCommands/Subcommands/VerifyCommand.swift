@@ -23,11 +23,8 @@ struct VerifyCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Files of sketch records and pairs (default: standard input).", valueName: "input"))
-    var inputs: [String] = ["-"]
-
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the verified pairs to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup
+    var files: StageFileOptions
 
     @OptionGroup(title: "Matching")
     var matching: MatchingOptions
@@ -35,19 +32,15 @@ struct VerifyCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No summary on standard error.")
     var quiet = false
 
-    func validate() throws {
-        try OutputSafety.check(outputs: output.map { [("-o", $0)] } ?? [], inputs: inputs)
-    }
-
     func run() throws {
-        try reportingErrors(source: inputs.joined(separator: ", ")) {
+        try reportingErrors(source: files.inputs.joined(separator: ", ")) {
             let settings = matching.settings
-            let input = try StageInput(paths: inputs, settings: settings)
+            let input = try StageInput(paths: files.inputs, settings: settings)
             let candidates = input.pairs.map { UInt64($0.first) << 32 | UInt64($0.second) }
             let verified = Verification.verify(candidates, store: input.store(slots: settings.slots), measure: settings.measure,
                                                threshold: settings.threshold, threads: matching.threadCount,
                                                minimumAgreement: settings.minimumAgreement)
-            var output = LineOutput(to: self.output)
+            var output = LineOutput(to: files.output)
             for pair in verified {
                 try output.writeLine(StageRecord.pairLine(first: input.records[Int(pair.first)].position,
                                                           second: input.records[Int(pair.second)].position, score: pair.score))
