@@ -13,13 +13,14 @@ package struct StageInput {
     /// must carry its verified similarity (linkage reads verified pairs).
     ///
     /// - Throws: `CorpusError` naming the file and line of the first unusable line: malformed,
-    ///   sketched with other settings, a second record with the same `n`, a pair naming a document
+    ///   sketched with other settings, a different second record with the same `n` (the same
+    ///   record twice is read once), a pair naming a document
     ///   whose record is missing, or a skipped-input record (which has no sketch).
     /// - Complexity: O(*n* log *n*) for *n* records, plus the bytes read.
     package init(paths: [String], settings: MatchingSettings, requiresScores: Bool = false) throws {
         let tag = SketchRecord.settingsTag(settings), bands = settings.resolvedBands.bands
         var pairOrigins: [(first: Int, second: Int, score: Float?, file: String, line: Int)] = []
-        var origins: [Int: (file: String, line: Int)] = [:]
+        var origins: [Int: (file: String, line: Int, record: Int)] = [:]
         for path in paths {
             let reader = LineReader(path: path)
             try reader.forEachLine { line, number in
@@ -36,9 +37,13 @@ package struct StageInput {
                         throw failure("the record holds \(sketch.signature.count) slots and \(sketch.bandKeys.count) band keys; its settings say \(settings.slots) and \(bands)")
                     }
                     if let first = origins[sketch.position] {
-                        throw failure("a second record for document n=\(sketch.position) (first at \(first.file):\(first.line))")
+                        // A shuffle may deliver one record twice: the same record is read once.
+                        guard records[first.record] == sketch else {
+                            throw failure("a second, different record for document n=\(sketch.position) (first at \(first.file):\(first.line))")
+                        }
+                        return
                     }
-                    origins[sketch.position] = (reader.displayName, number)
+                    origins[sketch.position] = (reader.displayName, number, records.count)
                     records.append(sketch)
                 case .skipped(let position, _):
                     throw failure("document n=\(position) was skipped when it was sketched: it has no sketch to match")

@@ -113,6 +113,16 @@ import Testing
         #expect(outcome.error.contains("<stdin>:2: the pair names document n=99, whose sketch record was not given"))
     }
 
+    @Test func aRecordGivenTwiceIsReadOnceButTwoDifferentRecordsAreAnError() throws {
+        let sketches = try run(["sketch", "-", "--threshold", "0.01"], Self.corpus).split(separator: "\n")
+        let twice = "\(sketches[0])\n\(sketches[1])\n\(sketches[0])\n{\"a\":1,\"b\":2}\n"
+        #expect(try run(["verify", "--threshold", "0.01"], twice) == (try run(["verify", "--threshold", "0.01"], "\(sketches[0])\n\(sketches[1])\n{\"a\":1,\"b\":2}\n")))
+        let other = sketches[1].replacingOccurrences(of: #""n":2,"#, with: #""n":1,"#)
+        let outcome = try ConcordProcess.run(["verify", "--threshold", "0.01"], input: Data("\(sketches[0])\n\(other)\n".utf8))
+        #expect(outcome.status == 1)
+        #expect(outcome.error.contains("<stdin>:2: a second, different record for document n=1 (first at <stdin>:1)"))
+    }
+
     @Test func linkNeedsVerifiedPairs() throws {
         let sketches = try run(["sketch", "-"], Self.corpus).split(separator: "\n").prefix(2).joined(separator: "\n")
         let outcome = try ConcordProcess.run(["link"], input: Data("\(sketches)\n{\"a\":1,\"b\":2}\n".utf8))
