@@ -61,10 +61,11 @@ private func jsonLine(_ document: Document) -> String {
     return "{" + fields.joined(separator: ",") + "}"
 }
 
-/// The document as read from another line: origin and replacement count aside.
+/// The document as read from another line: origin, line number and replacement count aside.
 private func comparable(_ document: Document) -> Document {
     var copy = document
     copy.origin = ""
+    copy.line = nil
     copy.replacedCharacters = 0
     return copy
 }
