@@ -18,11 +18,15 @@ public struct CandidatePairs: Sendable {
 
     /// The candidate pairs of the documents in `store` that have shingles; with `split`, only the
     /// pairs (a, b) with a < `split` ≤ b, which are exactly the pairs across `split` that a search
-    /// without it finds (buckets and caps are the same).
+    /// without it finds (buckets and caps are the same). A pair whose signatures agree on fewer
+    /// than `minimumAgreement` slots is dropped where a band proposes it, before it is stored:
+    /// verification would drop it first thing, and on a large corpus most proposed pairs are such.
     ///
-    /// - Complexity: O(*b* · *m*) for *b* bands and *m* documents (radix sorts), plus the pairs found.
+    /// - Complexity: O(*b* · *m*) for *b* bands and *m* documents (radix sorts), plus O(*k*) for
+    ///   *k* slots per pair a band proposes.
     public static func find(in store: SketchStore, bands: BandParameters, threads: Int,
-                            bucketCap: Int = defaultBucketCap, crossingAt split: Int? = nil) -> CandidatePairs {
+                            bucketCap: Int = defaultBucketCap, crossingAt split: Int? = nil,
+                            minimumAgreement: Int = 0) -> CandidatePairs {
         let documents = (0..<store.count).filter { store.shingleCount($0) > 0 }
         let perPass = min(max(threads, bandsPerPass), bands.bands)
         let keyed = UnsafeMutableBufferPointer<KeyedDocument>.allocate(capacity: perPass * documents.count)
@@ -36,7 +40,11 @@ public struct CandidatePairs: Sendable {
             writeKeys(store, documents: documents, bands: block, rows: bands.rows, into: keyed)
             let found = parallelMap(block.count, threads: threads) { index in
                 let band = UnsafeMutableBufferPointer(rebasing: keyed[(index * documents.count)..<((index + 1) * documents.count)])
-                return bandPairs(band, documentCount: store.count, documents: documents, bucketCap: bucketCap, split: split)
+                return store._withUnsafeHandle { handle in
+                    bandPairs(band, documentCount: store.count, documents: documents, bucketCap: bucketCap, split: split) { a, b in
+                        minimumAgreement == 0 || handle.agreeingSlots(a, b) >= minimumAgreement
+                    }
+                }
             }
             for (pairs, cappedHere) in found {
                 merged = mergeUnique(merged, pairs)
@@ -75,8 +83,8 @@ public struct CandidatePairs: Sendable {
     }
 
     /// The sorted distinct pairs of one band (`keyed`: the documents with their keys in that band,
-    /// in document order), and how many of its buckets were capped; with `split`, only the pairs
-    /// (a, b) with a < `split` ≤ b.
+    /// in document order) that `keeps`, and how many of its buckets were capped; with `split`,
+    /// only the pairs (a, b) with a < `split` ≤ b.
     ///
     /// The documents are sorted by band key, stably, so each bucket lists its members in
     /// ascending order. Each document then learns its place in that order and how far its
@@ -86,7 +94,7 @@ public struct CandidatePairs: Sendable {
     ///
     /// - Complexity: O(*m*) for *m* documents (a radix sort), plus the pairs written.
     static func bandPairs(_ keyed: UnsafeMutableBufferPointer<KeyedDocument>, documentCount: Int, documents: [Int],
-                          bucketCap: Int, split: Int? = nil) -> ([UInt64], Int) {
+                          bucketCap: Int, split: Int? = nil, keeps: (Int, Int) -> Bool = { _, _ in true }) -> ([UInt64], Int) {
         // Documents come in ascending order and the sort is stable: equal keys stay in document order.
         KeyedDocument.radixSort(keyed)
         var place = [Int32](repeating: 0, count: documentCount)
@@ -109,21 +117,13 @@ public struct CandidatePairs: Sendable {
             start = end
         }
         var pairs: [UInt64] = []
-        pairs.reserveCapacity(pairCount)
-        guard let split else {
-            for document in documents {
-                let position = Int(place[document])
-                for partner in (position + 1)..<Int(partnersEnd[position]) {
-                    pairs.append(UInt64(document) << 32 | UInt64(keyed[partner].document))
-                }
-            }
-            return (pairs, capped)
-        }
+        pairs.reserveCapacity(min(pairCount, 1 << 16))
         // Across `split`: the same reach, keeping only the partners at or after `split`.
-        for document in documents where document < split {
+        for document in documents where document < split ?? documentCount {
             let position = Int(place[document])
-            for partner in (position + 1)..<Int(partnersEnd[position]) where Int(keyed[partner].document) >= split {
-                pairs.append(UInt64(document) << 32 | UInt64(keyed[partner].document))
+            for partner in (position + 1)..<Int(partnersEnd[position]) {
+                let other = Int(keyed[partner].document)
+                if other >= split ?? 0 && keeps(document, other) { pairs.append(UInt64(document) << 32 | UInt64(other)) }
             }
         }
         return (pairs, capped)

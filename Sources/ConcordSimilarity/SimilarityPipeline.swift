@@ -228,15 +228,15 @@ public final class SimilarityPipeline {
 
     // MARK: - Matching
 
-    /// The LSH candidate pairs; with `split`, only pairs of one document before it and one at or
-    /// after it. Reports the `candidates` stage.
+    /// The LSH candidate pairs that pass the signature-agreement floor; with `split`, only pairs
+    /// of one document before it and one at or after it. Reports the `candidates` stage.
     ///
     /// - Complexity: O(*b* · *m*) for *b* bands and *m* documents, plus the pairs found.
     public func candidates(crossingAt split: Int? = nil) -> CandidatePairs {
         let started = Stopwatch.now
         defer { observer(.candidates, Stopwatch.now - started) }
         return CandidatePairs.find(in: store, bands: settings.resolvedBands, threads: threads,
-                                   bucketCap: settings.bucketCap, crossingAt: split)
+                                   bucketCap: settings.bucketCap, crossingAt: split, minimumAgreement: settings.minimumAgreement)
     }
 
     /// The candidates whose exact score reaches the threshold (after the signature-agreement

@@ -175,7 +175,19 @@ import Testing
         #expect(report.emptyDocuments == [4])
     }
 
-    @Test func parallelRunsEqualTheSerialRun() throws {
+    @Test func theAgreementFloorDropsExactlyThePairsBelowIt() throws {
+        let pipeline = try SimilarityPipeline(settings: MatchingSettings(), threads: 1)
+        try pipeline.add(Self.editedCopies().enumerated().map { Document(id: .integer(Int64($0)), text: $1, origin: "test:\($0 + 1)") })
+        let store = pipeline.store, bands = MatchingSettings().resolvedBands
+        let all = CandidatePairs.find(in: store, bands: bands, threads: 2).pairs
+        let floor = 40
+        let kept = CandidatePairs.find(in: store, bands: bands, threads: 2, minimumAgreement: floor).pairs
+        #expect(kept == all.filter { store.agreeingSlots(Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) >= floor })
+        #expect(kept.count < all.count && !kept.isEmpty)
+    }
+
+    /// 300 copies of the wire story, each with up to 40 words replaced and cut to a random length.
+    static func editedCopies() -> [String] {
         var generator = SplitMix64(seed: 5)
         let words = Self.wire.split(separator: " ").map(String.init)
         var texts: [String] = []
@@ -186,6 +198,11 @@ import Testing
             }
             texts.append(copy.prefix(Int.random(in: 20...copy.count, using: &generator)).joined(separator: " "))
         }
+        return texts
+    }
+
+    @Test func parallelRunsEqualTheSerialRun() throws {
+        let texts = Self.editedCopies()
         let serial = try run(threads: 1, texts)
         let parallel = try run(threads: 4, texts)
         #expect(serial.assignments == parallel.assignments)
