@@ -16,6 +16,7 @@ import itertools
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -263,6 +264,20 @@ def read_lines(spark, options):
 
 def main(argv):
     options = parse_arguments(argv)
+    try:
+        cluster(options)
+    except Exception as error:
+        # A stage's failure arrives wrapped in Spark's traces: say concord's message alone. Sketch
+        # numbers lines as the input's, so its "<stdin>" is the input file.
+        found = re.search(r"RuntimeError: (concord (\w+) exited with \d+: [^\n]*)", str(error))
+        if not found:
+            raise
+        message = found.group(1).replace("<stdin>", options.input) if found.group(2) == "sketch" else found.group(1)
+        sys.exit(f"concord_spark: {message}")
+
+
+def cluster(options):
+    """Runs the job; see the module's documentation."""
     if os.path.exists(options.output):
         sys.exit(f"concord_spark: {options.output} exists; give a new output directory")
     if os.path.abspath(options.output) == os.path.abspath(options.input):

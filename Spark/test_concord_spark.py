@@ -125,6 +125,18 @@ class SparkJobTests(unittest.TestCase):
         self.assertIn(f"duplicated.jsonl:{len(lines) + 1}: duplicate id", message)
         self.assertFalse(os.path.exists(os.path.join(self.scratch.name, "duplicated")))
 
+    def test_a_malformed_line_stops_the_job_or_is_skipped_and_reported(self):
+        malformed = os.path.join(self.scratch.name, "malformed.jsonl")
+        with open(self.corpus, encoding="utf-8") as file:
+            lines = file.readlines()
+        with open(malformed, "w", encoding="utf-8") as file:
+            file.writelines(lines[:3] + ["not json\n"] + lines[3:])
+        message = self.spark(malformed, "malformed", expect_failure=True)
+        self.assertIn(f"concord_spark: concord sketch exited with 1: concord: {malformed}:4: malformed JSON", message)
+        self.assertFalse(os.path.exists(os.path.join(self.scratch.name, "malformed")))
+        found = self.spark(malformed, "malformed-skipped", "--skip-invalid")
+        self.assertSameClusters(found, self.one_machine(malformed, "--skip-invalid"))
+
     def test_an_existing_output_is_never_replaced(self):
         message = self.spark(self.corpus, "", expect_failure=True)
         self.assertIn("exists", message)
