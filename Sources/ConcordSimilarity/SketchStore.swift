@@ -30,6 +30,11 @@ public struct SketchStore: Sendable, Equatable {
 
     public var count: Int { offsets.count - 1 }
 
+    /// The bytes the store's values take (not counting spare capacity).
+    public var byteCount: Int {
+        (fingerprints.count + signatures.count + tokenCounts.count) * 4 + offsets.count * MemoryLayout<Int>.size
+    }
+
     /// Reserves room for `documents` more documents with `fingerprints` more fingerprints, so that
     /// appending them copies nothing. (Reserved memory that is never written costs address space
     /// only, not resident memory.)

@@ -29,6 +29,9 @@ import Testing
         #expect(stageRows(outcome) == stages)
         let summary = outcome.text.split(separator: "\n").last.map(String.init) ?? ""
         #expect(summary.hasPrefix(stages.contains("events") ? "2 clusters, 2 events; peak memory" : "2 clusters; peak memory"))
+        // Each sketch holds at least its signature: 128 slots of 4 bytes.
+        let sketchBytes = summary.split(separator: "sketches ").last.flatMap { Int($0.prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)) }
+        #expect((sketchBytes ?? 0) >= 512 && summary.hasSuffix("bytes per document"), "\(summary)")
     }
 
     @Test func anUnknownModeIsRefused() throws {

@@ -84,6 +84,8 @@ struct StageTimer {
         /// The events found, when events mode ran.
         var events: Int?
         var peakMemoryBytes = 0
+        /// Bytes the sketch store holds (fingerprints, offsets, signatures, token counts).
+        var sketchBytes = 0
         var threads = 1
 
         func rendered(path: String) -> String {
@@ -103,7 +105,9 @@ struct StageTimer {
                          + pad((Double(bytes) / 1_048_576 / max(total, 1e-9)).fixed(1), 13, left: true))
             lines.append("")
             let found = "\(clusters.grouped) clusters" + (events.map { ", \($0.grouped) events" } ?? "")
-            lines.append("\(found); peak memory \((Double(peakMemoryBytes) / 1_048_576).fixed(0)) MiB")
+            let perDocument = { (bytes: Int) in (bytes / max(documents, 1)).grouped }
+            lines.append("\(found); peak memory \((Double(peakMemoryBytes) / 1_048_576).fixed(0)) MiB, "
+                         + "\(perDocument(peakMemoryBytes)) bytes per document; sketches \(perDocument(sketchBytes)) bytes per document")
             return lines.joined(separator: "\n") + "\n"
         }
 
@@ -126,6 +130,7 @@ struct StageTimer {
         table.documents = run.pipeline.records.count
         table.bytes = run.pipeline.textBytes
         table.tokens = run.pipeline.store.tokenCounts.reduce(0) { $0 + Int($1) }
+        table.sketchBytes = run.pipeline.store.byteCount
         table.clusters = Set(report.assignments.map(\.cluster)).count
         table.events = eventReport.map { Set($0.assignments.map(\.event)).count }
         var usage = rusage()
