@@ -17,7 +17,9 @@ extension DocumentID {
     /// The inside of the JSON string for a file name's bytes (see `json`).
     private static func escapedFileName(_ bytes: [UInt8]) -> String {
         var inside = ""
-        forEachRun(of: bytes, valid: { inside += JSONWriting.quoted($0).dropFirst().dropLast() }) { byte in
+        // Scalars, not characters: a run may start with a combining mark, which as a character
+        // would merge with the quote that `quoted` puts before it.
+        forEachRun(of: bytes, valid: { inside.unicodeScalars.append(contentsOf: JSONWriting.quoted($0).unicodeScalars.dropFirst().dropLast()) }) { byte in
             inside += "\\udc" + String(byte, radix: 16)
         }
         return inside
