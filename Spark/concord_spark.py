@@ -46,11 +46,12 @@ def parse_arguments(argv):
     parser.add_argument("--verify-block", type=int, default=200_000,
                         help="documents per verify block: a verify task holds the records of two blocks")
     parser.add_argument("--input-partitions", type=int, default=0,
-                        help="read the input in about this many partitions (default: Spark's split size)")
+                        help="read a local input in about this many partitions (default: Spark's split size)")
     parser.add_argument("--partitions", type=int, default=0,
                         help="partitions of the sketch and link stages (default: Spark's default parallelism)")
     parser.add_argument("--shuffle-partitions", type=int, default=0,
-                        help="partitions after each shuffle (default: one per 32 MB of input, 2 to 400)")
+                        help="partitions after each shuffle (default: one per 32 MB of a local input, 2 to 400; "
+                        "Spark's setting for a remote one)")
     parser.add_argument("--metrics", help="write stage times, shuffle bytes and counts to this JSON file")
     parser.add_argument("--master", default=None, help="Spark master when not run by spark-submit (default local[*])")
     parser.add_argument("--driver-memory", default="6g", help="JVM heap when not run by spark-submit (local mode)")
@@ -234,6 +235,16 @@ def shuffle_metrics(context):
     return totals
 
 
+def local_size(path):
+    """Bytes of a local input file or directory; 0 for one Spark reads elsewhere (hdfs://, s3a://)."""
+    if "://" in path and not path.startswith("file://"):
+        return 0
+    path = path[len("file://"):] if path.startswith("file://") else path
+    if os.path.isdir(path):
+        return sum(os.path.getsize(os.path.join(folder, file)) for folder, _, files in os.walk(path) for file in files)
+    return os.path.getsize(path)
+
+
 def read_lines(spark, options):
     """The input as JSONL lines (`value`) numbered from 1 (`n`) in input order, with the field
     options for sketch. Each partition's lines are consecutive: a partition is numbered from the
@@ -290,17 +301,19 @@ def cluster(options):
     settings = json.loads(shown.stdout)
     cap = int(settings["bucket-cap"])
 
-    size = sum(os.path.getsize(os.path.join(folder, file)) for folder, _, files in os.walk(options.input) for file in files) \
-        if os.path.isdir(options.input) else os.path.getsize(options.input)
-    shuffle_partitions = options.shuffle_partitions or min(400, max(2, size // (32 << 20)))
-    builder = (SparkSession.builder.appName("concord-cluster")
-               .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
-               .config("spark.sql.execution.arrow.maxRecordsPerBatch", "2048")
+    if "://" not in options.input and not os.path.exists(options.input):
+        sys.exit(f"concord_spark: {options.input}: no such file or directory")
+    size = local_size(options.input)
+    shuffle_partitions = options.shuffle_partitions or (size and min(400, max(2, size // (32 << 20))))
+    builder = SparkSession.builder.appName("concord-cluster")
+    if shuffle_partitions:  # else Spark's own setting (spark-submit's, for an input on HDFS or S3)
+        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+    builder = (builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "2048")
                .config("spark.ui.showConsoleProgress", "false"))
     # Under spark-submit the JVM is already running (its gateway port is set): its master and memory stand.
     if "PYSPARK_GATEWAY_PORT" not in os.environ:
         builder = builder.master(options.master or "local[*]").config("spark.driver.memory", options.driver_memory)
-    if options.input_partitions:
+    if options.input_partitions and size:
         split = str(max(4096, size // options.input_partitions))
         builder = builder.config("spark.sql.files.maxPartitionBytes", split).config("spark.sql.files.openCostInBytes", split)
     # Local workers run this Python, which has pyarrow (a cluster's executors need pyarrow installed).
@@ -310,7 +323,7 @@ def cluster(options):
     context.setLogLevel("WARN")
     context.addFile(binary)
     name = os.path.basename(binary)
-    partitions = options.partitions or max(context.defaultParallelism, shuffle_partitions)
+    partitions = options.partitions or max(context.defaultParallelism, int(spark.conf.get("spark.sql.shuffle.partitions")))
     clock = StageClock(context)
     started = time.monotonic()
     counts = {}
