@@ -15,11 +15,17 @@ extension Collation {
         return count == reports.count ? .all : count == 1 ? .one : .some
     }
 
-    /// The passages that only `report` carries, in reading order.
+    /// The passages `report` adds, in reading order. The first report is the reference (the
+    /// original, or the report the analyst knows): another report adds what it carries and the
+    /// reference lacks, even when a second report carries it too; the reference adds what it alone
+    /// carries.
     ///
     /// - Complexity: O(*p* · *n*) for *p* passages and *n* reports.
     public func additions(of report: Int) -> [Int] {
-        passages.indices.filter { passages[$0].reports == [report] }
+        passages.indices.filter { index in
+            let carriers = passages[index].reports
+            return report == 0 ? carriers == [0] : carriers.contains(report) && !carriers.contains(0)
+        }
     }
 
     /// The passages `report` leaves out that most of the other reports carry (more than half of

@@ -36,6 +36,19 @@ import ConcordText
         #expect(collation.notes.isEmpty)
     }
 
+    @Test func aPassageTwoReportsAddToTheReferenceIsAnAdditionOfBoth() throws {
+        let collation = try collate([
+            [attack, launch, response].joined(separator: " "),
+            [attack, launch, response, farmers].joined(separator: " "),
+            [attack, farmers, launch].joined(separator: " "),
+        ])
+        let farmersPassage = try #require(collation.passages.indices.first { collation.passages[$0].reports == [1, 2] })
+        #expect(collation.additions(of: 1) == [farmersPassage])
+        #expect(collation.additions(of: 2) == [farmersPassage])
+        #expect(collation.additions(of: 0) == [], "the reference's sentences are all carried by another report")
+        #expect(collation.omissions(of: 0) == [farmersPassage], "both others carry the farmers")
+    }
+
     @Test func aRewordedSentenceAlignsAcrossParaphrase() throws {
         let collation = try collate([
             attack + " " + claim,

@@ -19,8 +19,10 @@ struct CompareCommand: ParsableCommand {
         the same place, then the same count told with more or less detail ("at least eight Katyusha \
         missiles" vs "eight rockets"). Spelling variants of one name (Deir ez-Zor, Deir Ezzor) are \
         not differences;
-          - for each report, the passages it adds (no other report has them) and omits (most others \
-        have them);
+          - for each report, the passages it adds and omits. The first report is the reference: \
+        another report adds what it has and the first lacks (two reports may add the same passage); \
+        the first adds what no other report has. A report omits what more than half of the others \
+        have;
           - every passage, with each report's sentence shown as a word diff against the first \
         report that has it: [-words it leaves out-] {+words it adds+}.
 
