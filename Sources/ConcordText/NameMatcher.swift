@@ -5,7 +5,8 @@
 /// Both names are reduced to their keys word by word (articles and descriptors dropped, each word
 /// a consonant skeleton in which most transliteration conventions already agree). The keys are
 /// then compared by an edit distance whose costs follow what transliteration still confuses after
-/// folding: vowel marks and glides are cheap, an h is cheap (kh/k, -ah), a doubled letter is
+/// folding: vowel marks and glides are cheap (y, w, and j, which German, Polish and Czech write for
+/// y: "Betlejem"), an h is cheap (kh/k, -ah), a doubled letter is
 /// cheap, and so are the consonants that one language's spelling merges and another's keeps apart
 /// (q/j for Egyptian and Gulf g, s/sh, m/n, d/t, s/z). Any other consonant costs a full edit. The
 /// words are compared joined, so joins and splits cost nothing, in the order given and sorted, so
@@ -78,7 +79,7 @@ public final class NameMatcher {
     private static func indelCost(_ letter: UInt8) -> Double {
         switch letter {
         case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "e"), UInt8(ascii: "o"): 0.3
-        case UInt8(ascii: "h"), UInt8(ascii: "y"), UInt8(ascii: "w"): 0.5
+        case UInt8(ascii: "h"), UInt8(ascii: "y"), UInt8(ascii: "w"), UInt8(ascii: "j"): 0.5
         default: 1
         }
     }
