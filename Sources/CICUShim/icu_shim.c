@@ -14,10 +14,9 @@
 #include <unicode/utrans.h>
 #include <unicode/utypes.h>
 
-int32_t concord_nfkc_casefold(const uint16_t *source, int32_t length,
-                              uint16_t *destination, int32_t capacity, int32_t *error) {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+static int32_t concord_normalize(const UNormalizer2 *normalizer, UErrorCode status,
+                                 const uint16_t *source, int32_t length,
+                                 uint16_t *destination, int32_t capacity, int32_t *error) {
     if (U_FAILURE(status)) {
         *error = status;
         return 0;
@@ -26,6 +25,20 @@ int32_t concord_nfkc_casefold(const uint16_t *source, int32_t length,
                                       (UChar *)destination, capacity, &status);
     *error = (status == U_STRING_NOT_TERMINATED_WARNING) ? U_ZERO_ERROR : status;
     return needed;
+}
+
+int32_t concord_nfkc_casefold(const uint16_t *source, int32_t length,
+                              uint16_t *destination, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+    return concord_normalize(normalizer, status, source, length, destination, capacity, error);
+}
+
+int32_t concord_nfd(const uint16_t *source, int32_t length,
+                    uint16_t *destination, int32_t capacity, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFDInstance(&status);
+    return concord_normalize(normalizer, status, source, length, destination, capacity, error);
 }
 
 struct concord_transliterator {

@@ -15,6 +15,15 @@ enum ICU {
         }, what: "NFKC_Casefold")
     }
 
+    /// Unicode canonical decomposition (NFD) of `text`.
+    static func nfd(_ text: [UInt16]) throws(TextError) -> [UInt16] {
+        try growing({ destination, capacity, error in
+            text.withUnsafeBufferPointer { source in
+                concord_nfd(source.baseAddress, Int32(source.count), destination, capacity, &error)
+            }
+        }, what: "NFD")
+    }
+
     /// The script code of a scalar, as ICU's UScriptCode.
     static func scriptCode(_ scalar: Unicode.Scalar) -> Int32 {
         concord_script_code(scalar.value)

@@ -347,7 +347,18 @@ public final class TextPipeline {
             flags.insert(.article)
             if NameFolding.isSpacedArticle(normalized.text) && flags.contains(.capitalized) { flags.insert(.spacedArticle) }
         }
+        guard mayFold(flags) else { return Spelling(text: normalized.text, foldedText: normalized.text, flags: flags) }
         let folded = NameFolding.fold(normalized.nameForm, arabicScript: normalized.arabicScript, context: .inText)
         return Spelling(text: normalized.text, foldedText: folded.text, flags: flags)
+    }
+
+    /// Whether a word with `flags` can ever be emitted name-folded under these options (`finish`
+    /// folds only these), so that the folded form of any other word is never computed.
+    private func mayFold(_ flags: SpellingFlags) -> Bool {
+        switch options.nameFolding {
+        case .none: false
+        case .all: true
+        case .properNames, .capitalized: flags.contains(.nonLatin) || flags.isCapitalizedName
+        }
     }
 }

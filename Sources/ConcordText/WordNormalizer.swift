@@ -24,7 +24,8 @@ public final class WordNormalizer {
     /// and the Arabic placeholders must stay upper case.
     public static let transliteratorID = "Any-Latin; Latin-ASCII"
 
-    /// Opened on the first word outside ASCII (opening it costs milliseconds; an English text
+    /// Opened on the first word that ``accentsStripped(_:)`` cannot make ASCII (opening it loads
+    /// ICU's registry of transforms, about ten milliseconds; English and most Latin-script text
     /// never needs it).
     private var openedTransliterator: ICUTransliterator?
 
@@ -43,9 +44,9 @@ public final class WordNormalizer {
     /// - Complexity: O(*n*) in the word's length; words with non-ASCII characters make ICU calls
     ///   (casefold, script check, transliteration), so callers cache per distinct word.
     public func normalize(_ word: String) throws(TextError) -> NormalizedWord {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            return NormalizedWord(text: Self.asciiForm(word.utf8, keepPlaceholders: false),
-                                  nameForm: Self.asciiForm(word.utf8, keepPlaceholders: false, marksSyllableBreaks: true),
+        if let ascii = Self.asciiWithTypographicApostrophes(word) {
+            return NormalizedWord(text: Self.asciiForm(ascii, keepPlaceholders: false),
+                                  nameForm: Self.asciiForm(ascii, keepPlaceholders: false, marksSyllableBreaks: true),
                                   fromNonLatinScript: false, arabicScript: false, hadArabicArticle: false)
         }
         let casefolded = Self.foldingSchwa(String(decoding: try ICU.nfkcCasefold(Array(word.utf16)), as: UTF16.self))
@@ -57,12 +58,53 @@ public final class WordNormalizer {
             let script = ICU.scriptCode(scalar)
             return script != ICU.latinScript && script != ICU.commonScript && script != ICU.inheritedScript
         }
-        let latin = String(decoding: try transliterator().transliterate(Array(folded.text.utf16)), as: UTF16.self)
+        let latin: String
+        if let stripped = try Self.accentsStripped(folded.text) {
+            latin = stripped
+        } else {
+            latin = String(decoding: try transliterator().transliterate(Array(folded.text.utf16)), as: UTF16.self)
+        }
         let nameForm = Self.asciiForm(latin.utf8, keepPlaceholders: arabicScript, marksSyllableBreaks: true)
         var text = Self.asciiForm(latin.utf8, keepPlaceholders: false)
         if folded.hadArticle { text = "al" + text }
         return NormalizedWord(text: text, nameForm: nameForm, fromNonLatinScript: nonLatin || arabicScript,
                               arabicScript: arabicScript, hadArabicArticle: folded.hadArticle)
+    }
+
+    /// The bytes of `word` when it is ASCII but for typographic apostrophes (’ and ‘, which
+    /// ICU's casefolding and Latin-ASCII would turn into ' anyway), with those made ASCII; `nil`
+    /// for any other non-ASCII word. News text writes "Iran’s" in most sentences, and this keeps
+    /// such words (and a text without other non-ASCII words) from opening ICU at all.
+    ///
+    /// - Complexity: O(*n*).
+    static func asciiWithTypographicApostrophes(_ word: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        var utf8 = word.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 { bytes.append(byte); continue }
+            guard byte == 0xE2, utf8.next() == 0x80, let last = utf8.next(), last == 0x98 || last == 0x99 else { return nil }
+            bytes.append(UInt8(ascii: "'"))
+        }
+        return bytes
+    }
+
+    /// `text` without its accents when that leaves ASCII ("julián" → "julian", "déjà" → "deja"):
+    /// its canonical decomposition less the nonspacing marks. `nil` when another non-ASCII
+    /// character remains (ß, ø, Arabic, Cyrillic …), which needs the transliterator. Where it
+    /// answers, it answers as ``transliteratorID`` does (a test checks every Latin letter).
+    ///
+    /// - Complexity: O(*n*).
+    static func accentsStripped(_ text: String) throws(TextError) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for unit in String(decoding: try ICU.nfd(Array(text.utf16)), as: UTF16.self).unicodeScalars {
+            if unit.isASCII {
+                scalars.append(unit)
+            } else if unit.properties.generalCategory != .nonspacingMark {
+                return nil
+            }
+        }
+        return String(scalars)
     }
 
     /// Azeri and Kurdish Latin write the schwa ə (ǝ), which ICU's Latin-ASCII drops; it is an e.

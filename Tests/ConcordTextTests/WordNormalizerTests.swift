@@ -30,6 +30,33 @@ import Testing
         #expect(result.fromNonLatinScript == nonLatin)
     }
 
+    /// The shortcut that spares most Latin text the transliterator agrees with it on every Latin
+    /// letter it handles, and hands it the letters it cannot (ß, ø, ł …).
+    @Test func strippingAccentsAgreesWithTheTransliteratorOnEveryLatinLetter() throws {
+        let transliterator = try ICUTransliterator(WordNormalizer.transliteratorID)
+        var stripped = 0, handedOver = 0
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+            let word = String(decoding: try ICU.nfkcCasefold(Array("k\(scalar)r".utf16)), as: UTF16.self)
+            guard let shortcut = try WordNormalizer.accentsStripped(word) else {
+                handedOver += 1
+                continue
+            }
+            stripped += 1
+            let full = String(decoding: try transliterator.transliterate(Array(word.utf16)), as: UTF16.self)
+            #expect(shortcut == full, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+        #expect(stripped > 300 && handedOver > 20)
+        #expect(try WordNormalizer.accentsStripped("straße") == nil)
+    }
+
+    @Test func typographicApostrophesKeepAWordAsciiAndOthersDoNot() {
+        #expect(WordNormalizer.asciiWithTypographicApostrophes("Iran’s") == Array("Iran's".utf8))
+        #expect(WordNormalizer.asciiWithTypographicApostrophes("‘Sa‘ir") == Array("'Sa'ir".utf8))
+        #expect(WordNormalizer.asciiWithTypographicApostrophes("déjà") == nil)
+        #expect(WordNormalizer.asciiWithTypographicApostrophes("a”b") == nil)
+    }
+
     @Test func nameFormKeepsPlaceholdersAndDropsTheArticle() throws {
         let result = try normalizer.normalize("الحسكة")
         #expect(result.nameForm == "Hskt".replacingOccurrences(of: "t", with: "H"))

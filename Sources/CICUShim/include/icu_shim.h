@@ -22,6 +22,10 @@ extern "C" {
 int32_t concord_nfkc_casefold(const uint16_t *source, int32_t length,
                               uint16_t *destination, int32_t capacity, int32_t *error);
 
+/// Canonical decomposition (NFD) of `source`; same buffer contract as concord_nfkc_casefold.
+int32_t concord_nfd(const uint16_t *source, int32_t length,
+                    uint16_t *destination, int32_t capacity, int32_t *error);
+
 /// An ICU transliterator (utrans), opened once and reused; not thread-safe.
 typedef struct concord_transliterator concord_transliterator;
 
