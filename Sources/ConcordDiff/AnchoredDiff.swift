@@ -53,12 +53,7 @@ enum AnchoredDiff {
 
     /// Positions (in a, in b) of keys that occur once in each range, in an order both agree on.
     static func uniqueAnchors(_ a: [UInt64], _ x: Range<Int>, _ b: [UInt64], _ y: Range<Int>) -> [(Int, Int)] {
-        var seen: [UInt64: (countA: Int, positionA: Int, countB: Int, positionB: Int)] = [:]
-        seen.reserveCapacity(x.count)
-        for index in x { seen[a[index], default: (0, 0, 0, 0)].countA += 1; seen[a[index]]!.positionA = index }
-        for index in y where seen[b[index]] != nil { seen[b[index]]!.countB += 1; seen[b[index]]!.positionB = index }
-        let pairs = seen.values.filter { $0.countA == 1 && $0.countB == 1 }.map { ($0.positionA, $0.positionB) }.sorted { $0.0 < $1.0 }
-        return longestIncreasing(pairs)
+        longestIncreasing(AnchorCandidates(a, x, b, y).uniquePairs)
     }
 
     /// The longest subsequence of `pairs` (sorted by their first element) whose second elements

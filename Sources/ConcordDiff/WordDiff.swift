@@ -80,7 +80,7 @@ public struct WordDiff: Sendable, Equatable {
     ///   *d* word edits within the stretches between anchors (`AnchoredDiff`).
     public init(old: String, new: String, pipeline: TextPipeline, cleanup: Bool = true,
                 searchLimit: Int = WordDiff.searchLimit) throws(TextError) {
-        self.init(old: try TokenizedText(old, pipeline: pipeline), new: try TokenizedText(new, pipeline: pipeline),
+        self.init(old: old, new: new, oldAtoms: try Atoms(old, pipeline: pipeline), newAtoms: try Atoms(new, pipeline: pipeline),
                   cleanup: cleanup, searchLimit: searchLimit)
     }
 
@@ -90,10 +90,12 @@ public struct WordDiff: Sendable, Equatable {
     /// - Complexity: O((*n* + *m*) · *d*) for *n* and *m* words and *d* word edits within the
     ///   stretches between anchors (`AnchoredDiff`).
     init(old: TokenizedText, new: TokenizedText, cleanup: Bool = true, searchLimit: Int = WordDiff.searchLimit) {
-        self.old = old.text
-        self.new = new.text
-        let oldAtoms = Atoms(old)
-        let newAtoms = Atoms(new)
+        self.init(old: old.text, new: new.text, oldAtoms: Atoms(old), newAtoms: Atoms(new), cleanup: cleanup, searchLimit: searchLimit)
+    }
+
+    private init(old: String, new: String, oldAtoms: Atoms, newAtoms: Atoms, cleanup: Bool, searchLimit: Int) {
+        self.old = old
+        self.new = new
         var hunks: [Hunk] = []
         func append(_ hunk: Hunk) {
             switch (hunks.last, hunk) {
@@ -187,6 +189,26 @@ struct Atoms {
             keys.append(token.id)
             ranges.append(start..<token.range.upperBound)
             start = token.range.upperBound
+        }
+        self.keys = keys
+        self.ranges = ranges
+        tail = start..<utf8.count
+    }
+
+    /// Reads `text`'s word ranges and ids alone (`TextPipeline.forEachWordID`), which is all a
+    /// diff compares: the same atoms as from its tokens, in a fraction of the time.
+    ///
+    /// - Complexity: O(*b*) for *b* bytes, plus one normalization per spelling the pipeline has not seen.
+    init(_ text: String, pipeline: TextPipeline) throws(TextError) {
+        utf8 = Array(text.utf8)
+        var start = 0
+        var keys: [UInt64] = [], ranges: [Range<Int>] = []
+        try utf8.withUnsafeBufferPointer { (buffer) throws(TextError) in
+            try pipeline.forEachWordID(in: buffer) { range, id in
+                keys.append(id)
+                ranges.append(start..<range.upperBound)
+                start = range.upperBound
+            }
         }
         self.keys = keys
         self.ranges = ranges

@@ -91,6 +91,17 @@ public final class TextPipeline {
         }
     }
 
+    /// Calls `body` with the byte range and id of every token of `text`: those of `forEachToken`,
+    /// in the same order, without the terms. A plain word (not a name article) is its own
+    /// normalized form, so it is hashed, not looked up (unless every word is name-folded).
+    ///
+    /// - Complexity: O(*n*) in the bytes of the text, plus one normalization per new spelling.
+    package func forEachWordID(
+        in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, UInt64) -> Void
+    ) throws(TextError) {
+        try scan(text, plainWordsByHash: options.nameFolding != .all) { range, _, _, id in body(range, id) }
+    }
+
     /// Appends the id of every token of `text` to `ids`: the same ids, in the same order, as
     /// `forEachToken`, faster. A plain word (lowercase ASCII letters and digits) that is not a name
     /// article is its own normalized form, so its id is the hash of its bytes: no vocabulary

@@ -75,8 +75,9 @@ import Testing
 }
 
 @Suite struct TokenIDPathTests {
-    /// The id-only path must give exactly the ids of the full path, on real news and on names,
-    /// whichever words are name-folded (events mode folds every word).
+    /// The id-only paths must give exactly the ids (and, for the diff's path, the ranges) of the
+    /// full path, on real news and on names, whichever words are name-folded (events mode folds
+    /// every word).
     @Test(arguments: NameFoldingScope.allCases) func idsMatchTheFullPath(folding: NameFoldingScope) throws {
         var texts = try SharedCorpus.sampleTexts()
         if SharedCorpus.has("events/allsides_roundups.jsonl") { texts += try SharedCorpus.texts("events/allsides_roundups.jsonl", limit: 300) }
@@ -87,14 +88,17 @@ import Testing
         let pipeline = TextPipeline(options: TextPipeline.Options(nameFolding: folding))
         for text in texts {
             var copy = text
-            let (full, fast) = try copy.withUTF8 { buffer in
-                var full: [UInt64] = []
+            let (full, fast, ranged) = try copy.withUTF8 { buffer in
+                var full: [Token] = [], ranged: [(Range<Int>, UInt64)] = []
                 let fast = TokenIDBuffer(capacity: 1)
-                try pipeline.forEachToken(in: buffer) { full.append($0.id) }
+                try pipeline.forEachToken(in: buffer) { full.append($0) }
                 try pipeline.appendTokenIDs(in: buffer, to: fast)
-                return (full, fast.ids)
+                try pipeline.forEachWordID(in: buffer) { ranged.append(($0, $1)) }
+                return (full, fast.ids, ranged)
             }
-            #expect(full == fast)
+            #expect(full.map(\.id) == fast)
+            #expect(full.map(\.id) == ranged.map(\.1))
+            #expect(full.map(\.range) == ranged.map(\.0))
         }
     }
 }
