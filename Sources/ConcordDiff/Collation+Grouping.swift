@@ -56,11 +56,20 @@ extension Collation {
 
     /// Lays passages out in one reading order and finds the passages each report moved.
     enum PassageOrder {
-        /// Orders `passages` as the first report tells them, each other report's own passages
-        /// slotted in after the passage they follow in that report; then marks, in each report, the
-        /// shared passages outside its longest run in that order as moved.
+        /// Orders `passages` so that every report reads down the rows in its own order wherever
+        /// the reports allow it, then marks, in each report, the passages outside its longest run
+        /// in that order as moved.
         ///
-        /// - Complexity: O(*s* log *s*) for *s* sentences.
+        /// The order merges the reports' sequences. First come the reports' opening passages, in
+        /// report order: each report's first sentence sits in the first rows. Then, one row at a
+        /// time, the candidates are the reports' next unplaced passages; one that is next in every
+        /// report carrying it is taken before one that some report still tells later, and among
+        /// those the one that stands earliest in some report (its position as a fraction of that
+        /// report's length), then the lowest report number. When every candidate is still to come
+        /// later in some report (reports that moved passages each other's way), the lowest
+        /// report's candidate is taken: the reference's order wins, and the other report moved it.
+        ///
+        /// - Complexity: O(*p* · *n*²) for *p* passages and *n* reports.
         static func arrange(_ passages: inout [Passage], sentenceCounts: [Int]) {
             var passageAt: [[Int]] = sentenceCounts.map { Array(repeating: 0, count: $0) }
             for (index, passage) in passages.enumerated() {
@@ -68,51 +77,110 @@ extension Collation {
                     if let sentence { passageAt[report][sentence] = index }
                 }
             }
-            let head = passages.count
-            var next = [Int](repeating: -1, count: passages.count + 1)
-            var placed = [Bool](repeating: false, count: passages.count)
-            for report in sentenceCounts.indices {
-                var cursor = head
-                for passage in passageAt[report] {
-                    if !placed[passage] {
-                        next[passage] = next[cursor]
-                        next[cursor] = passage
-                        placed[passage] = true
-                    }
-                    cursor = passage
+            let earliest = passages.map { passage in
+                passage.sentences.enumerated().compactMap { report, sentence in
+                    sentence.map { Fraction(numerator: $0, denominator: max(1, sentenceCounts[report] - 1)) }
+                }.min()!
+            }
+            var merge = Merge(passageAt: passageAt, passageCount: passages.count)
+            var openings = passageAt.compactMap(\.first)
+            while let next = openings.first(where: { opening in
+                // An opening that another report tells after one of the other openings waits for it.
+                !openings.contains { other in other != opening && passageAt.contains { told in
+                    (told.firstIndex(of: other) ?? .max) < (told.firstIndex(of: opening) ?? .min) } }
+            }) ?? openings.first {
+                merge.place(next)
+                openings.removeAll { $0 == next }
+            }
+            while merge.order.count < passages.count {
+                let heads = passageAt.indices.compactMap { merge.head(of: $0) }
+                let ready = heads.filter { head in
+                    passages[head].sentences.indices.allSatisfy { passages[head].sentences[$0] == nil || merge.head(of: $0) == head }
                 }
+                // The first of equals is the lowest report's; with none ready, the reference's order wins.
+                merge.place(ready.min { earliest[$0] < earliest[$1] } ?? heads[0])
             }
-            var order: [Int] = []
-            var cursor = next[head]
-            while cursor >= 0 { order.append(cursor); cursor = next[cursor] }
             var row = [Int](repeating: 0, count: passages.count)
-            for (position, passage) in order.enumerated() { row[passage] = position }
+            for (position, passage) in merge.order.enumerated() { row[passage] = position }
             for report in sentenceCounts.indices {
-                let shared = passageAt[report].filter { passages[$0].reports.count > 1 }
-                let kept = Set(longestIncreasingRun(shared.map { row[$0] }).map { shared[$0] })
-                for passage in shared where !kept.contains(passage) { passages[passage].movedIn.append(report) }
+                // A passage only this report tells is never the one out of place: it was placed in turn.
+                let told = passageAt[report]
+                let weights = told.map { passages[$0].reports.count > 1 ? 1 : told.count + 1 }
+                let kept = Set(heaviestIncreasingRun(told.map { row[$0] }, weights: weights).map { told[$0] })
+                for passage in told where !kept.contains(passage) { passages[passage].movedIn.append(report) }
             }
-            passages = order.map { passages[$0] }
+            passages = merge.order.map { passages[$0] }
         }
 
-        /// Indices of a longest strictly increasing subsequence of `values` (the earliest-ending
-        /// one on ties).
-        ///
-        /// - Complexity: O(*n* log *n*).
-        static func longestIncreasingRun(_ values: [Int]) -> [Int] {
-            var tails: [Int] = []
-            var previous = [Int](repeating: -1, count: values.count)
-            for (index, value) in values.enumerated() {
-                var low = 0, high = tails.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
-                }
-                if low > 0 { previous[index] = tails[low - 1] }
-                if low == tails.count { tails.append(index) } else { tails[low] = index }
+        /// A sentence's place in its report, as an exact fraction of the report's length.
+        struct Fraction: Comparable {
+            var numerator: Int
+            var denominator: Int
+
+            static func < (lhs: Fraction, rhs: Fraction) -> Bool {
+                lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
             }
+
+            static func == (lhs: Fraction, rhs: Fraction) -> Bool {
+                lhs.numerator * rhs.denominator == rhs.numerator * lhs.denominator
+            }
+        }
+
+        /// The rows placed so far and each report's next unplaced passage.
+        struct Merge {
+            let passageAt: [[Int]]
+            private(set) var order: [Int] = []
+            private(set) var placed: [Bool]
+            private var cursor: [Int]
+
+            init(passageAt: [[Int]], passageCount: Int) {
+                self.passageAt = passageAt
+                placed = Array(repeating: false, count: passageCount)
+                cursor = Array(repeating: 0, count: passageAt.count)
+            }
+
+            /// The first passage of `report` not yet placed.
+            mutating func head(of report: Int) -> Int? {
+                while cursor[report] < passageAt[report].count && placed[passageAt[report][cursor[report]]] { cursor[report] += 1 }
+                return cursor[report] < passageAt[report].count ? passageAt[report][cursor[report]] : nil
+            }
+
+            mutating func place(_ passage: Int) {
+                placed[passage] = true
+                order.append(passage)
+            }
+        }
+
+        /// Indices of a strictly increasing subsequence of `values` (distinct, none negative) of
+        /// greatest total weight; among equals, the one whose last index is smallest, and so back
+        /// down the run.
+        ///
+        /// - Complexity: O(*n* log *n*), with a Fenwick tree of prefix maxima over the values.
+        static func heaviestIncreasingRun(_ values: [Int], weights: [Int]) -> [Int] {
+            let size = (values.max() ?? -1) + 1
+            var tree = [(weight: Int, index: Int)](repeating: (0, -1), count: size + 1)
+            var previous = [Int](repeating: -1, count: values.count)
+            var total = [Int](repeating: 0, count: values.count)
+            func better(_ a: (weight: Int, index: Int), _ b: (weight: Int, index: Int)) -> Bool {
+                a.weight > b.weight || (a.weight == b.weight && a.index >= 0 && (b.index < 0 || a.index < b.index))
+            }
+            for (index, value) in values.enumerated() {
+                var best = (weight: 0, index: -1), position = value   // the best run ending below `value`
+                while position > 0 {
+                    if better(tree[position], best) { best = tree[position] }
+                    position -= position & -position
+                }
+                previous[index] = best.index
+                total[index] = best.weight + weights[index]
+                position = value + 1
+                while position <= size {
+                    if better((total[index], index), tree[position]) { tree[position] = (total[index], index) }
+                    position += position & -position
+                }
+            }
+            var cursor = -1
+            for index in values.indices where cursor < 0 || total[index] > total[cursor] { cursor = index }
             var result: [Int] = []
-            var cursor = tails.last ?? -1
             while cursor >= 0 { result.append(cursor); cursor = previous[cursor] }
             return result.reversed()
         }

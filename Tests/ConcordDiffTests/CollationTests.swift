@@ -67,6 +67,32 @@ import ConcordText
         #expect(collation.passages.map(\.movedIn) == [[], [], [], [1]])
     }
 
+    @Test func everyReportsOpeningComesFirstAndEachReportReadsDownInItsOwnOrder() throws {
+        let collation = try collate([
+            [attack, launch, response, claim].joined(separator: " "),
+            [claim, farmers].joined(separator: " "),
+            [farmers, launch].joined(separator: " "),
+        ])
+        let openings = collation.passages.prefix(3).flatMap { passage in
+            passage.sentences.indices.filter { passage.sentences[$0] == 0 }
+        }
+        #expect(Set(openings) == [0, 1, 2], "each report's first sentence is in the first three rows")
+        let claimPassage = try #require(collation.passages.firstIndex { $0.reports == [0, 1] })
+        #expect(collation.passages[claimPassage].movedIn == [0], "the claim r2 leads with is r1's last sentence")
+        for report in 0..<3 {
+            let told = collation.passages.filter { $0.sentences[report] != nil && !$0.movedIn.contains(report) }
+            #expect(told.map { $0.sentences[report]! } == told.map { $0.sentences[report]! }.sorted())
+        }
+    }
+
+    @Test func theHeaviestIncreasingRunKeepsTheHeavyValues() {
+        typealias Order = Collation.PassageOrder
+        #expect(Order.heaviestIncreasingRun([0, 4, 2, 3], weights: [1, 1, 1, 1]) == [0, 2, 3])
+        #expect(Order.heaviestIncreasingRun([0, 4, 2, 5], weights: [1, 9, 1, 1]) == [0, 1, 3])
+        #expect(Order.heaviestIncreasingRun([3, 1, 2], weights: [1, 1, 1]) == [1, 2])
+        #expect(Order.heaviestIncreasingRun([], weights: []) == [])
+    }
+
     @Test func differentCountsConflictAndAreListedFirst() throws {
         let collation = try collate([
             "At least eight Katyusha missiles hit the base on Tuesday, officials said. Two soldiers were wounded in the attack on the base, officials said.",
