@@ -21,7 +21,7 @@ extension Collation {
         ///   common too), plus the scoring of at most `budget` pairs. A pair's overlap is bounded
         ///   from those counts first, so most pairs (one uncommon word in common) are dropped
         ///   without reading their profiles.
-        init(profiles: [[SentenceSimilarity.Profile]], budget: Int, countingBudget: Int) {
+        init(profiles: [[SentenceSimilarity.Profile]], budget: Int, countingBudget: Int, progress: Progress) {
             let reportCount = profiles.count
             sentenceCounts = profiles.map(\.count)
             scored = Array(repeating: [], count: reportCount * reportCount)
@@ -43,6 +43,7 @@ extension Collation {
             let sizes = all.map(\.stemSet.count)
             var budgetLeft = budget
             for (node, profile) in all.enumerated() {
+                if node & 255 == 0 { progress(.scoring, node, all.count) }
                 for stem in profile.stemSet where postings.frequency(of: stem) <= commonLimit {
                     for other in postings.sentences(with: stem) where other > node && reportOf[other] != reportOf[node] {
                         if shared[other] == 0 { touched.append(other) }
@@ -132,11 +133,12 @@ extension Collation {
         /// Every pair of reports aligned from the scores, first < second.
         ///
         /// - Complexity: O(*c* log *c*) per pair of reports with *c* scored pairs.
-        func alignments(threshold: Double) -> [(first: Int, second: Int, alignment: SentenceAlignment)] {
+        func alignments(threshold: Double, progress: Progress) -> [(first: Int, second: Int, alignment: SentenceAlignment)] {
             let reportCount = sentenceCounts.count
             var result: [(first: Int, second: Int, alignment: SentenceAlignment)] = []
             for first in 0..<reportCount {
                 for second in (first + 1)..<reportCount {
+                    progress(.aligning, result.count, reportCount * (reportCount - 1) / 2)
                     let alignment = SentenceAlignment(oldCount: sentenceCounts[first], newCount: sentenceCounts[second],
                                                       candidates: scored[first * reportCount + second], threshold: threshold)
                     result.append((first, second, alignment))

@@ -84,19 +84,35 @@ public struct Collation: Sendable {
     /// collation is complete.
     public let notes: [String]
 
+    /// A stage of a collation, for progress reports.
+    public enum Stage: String, Sendable {
+        case reading = "reading sentences"
+        case scoring = "scoring sentence pairs"
+        case aligning = "aligning reports"
+        case comparing = "comparing passages"
+    }
+
+    /// Receives progress: the stage, and how much of it is done out of how much (bytes read,
+    /// sentences scored, report pairs aligned, passages compared). Called often; throttle it.
+    public typealias Progress = (_ stage: Stage, _ done: Int, _ total: Int) -> Void
+
     /// Collates `reports` (label, text), in the order given.
     ///
     /// - Parameters:
     ///   - reports: at least two reports.
     ///   - options: thresholds and limits.
+    ///   - progress: told of each stage as it advances.
     /// - Complexity: O(*b*) to read *b* bytes, plus O(*p* · *w*²) to score *p* candidate sentence
     ///   pairs of *w* words (pairs share an uncommon word; bounded by `options.pairBudget`), plus
     ///   O(*n*² · *c* log *c*) to align *n* reports with *c* candidate pairs each.
-    public init(reports input: [(label: String, text: String)], options: Options = Options()) throws(TextError) {
+    public init(reports input: [(label: String, text: String)], options: Options = Options(),
+                progress: Progress = { _, _, _ in }) throws(TextError) {
         let pipeline = TextPipeline(options: WordDiff.pipelineOptions)
         let segmenter = try SentenceSegmenter()
         let profiler = SentenceSimilarity.Profiler(pipeline: pipeline)
         var reports: [Report] = [], texts: [[TokenizedText]] = [], profiles: [[SentenceSimilarity.Profile]] = []
+        let totalBytes = input.reduce(0) { $0 + $1.text.utf8.count }
+        var bytesRead = 0
         for (label, text) in input {
             var sentences: [Range<Int>] = [], reportTexts: [TokenizedText] = [], reportProfiles: [SentenceSimilarity.Profile] = []
             var copy = text
@@ -111,31 +127,35 @@ public struct Collation: Sendable {
             }
             let bytes = Array(text.utf8)
             for range in try outcome.get() {
+                progress(.reading, bytesRead + range.lowerBound, totalBytes)
                 let sentence = try TokenizedText(String(decoding: bytes[range], as: UTF8.self), pipeline: pipeline)
                 guard let profile = profiler.profile(tokens: sentence.tokens) else { continue }
                 sentences.append(range)
                 reportTexts.append(sentence)
                 reportProfiles.append(profile)
             }
+            bytesRead += bytes.count
             reports.append(Report(label: label, text: text, sentences: sentences))
             texts.append(reportTexts)
             profiles.append(reportProfiles)
         }
         var notes: [String] = []
-        let scored = CandidateScoring(profiles: profiles, budget: options.pairBudget, countingBudget: options.countingBudget)
+        let scored = CandidateScoring(profiles: profiles, budget: options.pairBudget, countingBudget: options.countingBudget,
+                                      progress: progress)
         if let limit = scored.loweredCommonLimit {
             notes.append("words found in more than \(limit) sentences were not used to find shared passages (a bound on the work for long inputs); some shared passages may show as unique")
         }
         if scored.unscoredPairs > 0 {
             notes.append("\(scored.unscoredPairs) candidate sentence pairs were not scored (limit \(options.pairBudget)); some shared passages may show as unique")
         }
-        let grouping = PassageGrouping(sentenceCounts: profiles.map(\.count), alignments: scored.alignments(threshold: options.threshold))
+        let grouping = PassageGrouping(sentenceCounts: profiles.map(\.count),
+                                       alignments: scored.alignments(threshold: options.threshold, progress: progress))
         var passages = grouping.passages
         PassageOrder.arrange(&passages, sentenceCounts: profiles.map(\.count))
         self.reports = reports
         self.threshold = options.threshold
         self.passages = passages
-        self.comparisons = try PassageComparison.all(passages: passages, sentences: texts, names: NameMatcher())
+        self.comparisons = try PassageComparison.all(passages: passages, sentences: texts, names: NameMatcher(), progress: progress)
         self.notes = notes
     }
 

@@ -57,9 +57,11 @@ public struct PassageComparison: Sendable {
     ///     sentence; read, never tokenized again.
     ///   - names: decides whether two names in the same place are one name's spellings.
     /// - Complexity: O(Σ (*w* · *d*)) over aligned sentences of *w* words and *d* word edits.
-    static func all(passages: [Collation.Passage], sentences: [[TokenizedText]], names: NameMatcher) throws(TextError) -> [PassageComparison] {
+    static func all(passages: [Collation.Passage], sentences: [[TokenizedText]], names: NameMatcher,
+                    progress: Collation.Progress) throws(TextError) -> [PassageComparison] {
         var result: [PassageComparison] = []
         for (index, passage) in passages.enumerated() {
+            if index & 255 == 0 { progress(.comparing, index, passages.count) }
             guard let referenceSentence = passage.sentences[passage.reference] else { continue }
             let old = sentences[passage.reference][referenceSentence]
             for report in passage.reports where report != passage.reference {

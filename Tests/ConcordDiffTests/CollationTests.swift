@@ -85,6 +85,16 @@ import ConcordText
         }
     }
 
+    @Test func progressPassesThroughEveryStageInOrderAndNeverPastItsTotal() throws {
+        var seen: [(Collation.Stage, Int, Int)] = []
+        _ = try Collation(reports: [("r1", [attack, launch, claim].joined(separator: " ")),
+                                    ("r2", [attack, response].joined(separator: " "))]) { seen.append(($0, $1, $2)) }
+        var stages: [Collation.Stage] = []
+        for (stage, _, _) in seen where stages.last != stage { stages.append(stage) }
+        #expect(stages == [.reading, .scoring, .aligning, .comparing])
+        #expect(seen.allSatisfy { $0.1 >= 0 && $0.1 < $0.2 })
+    }
+
     @Test func theHeaviestIncreasingRunKeepsTheHeavyValues() {
         typealias Order = Collation.PassageOrder
         #expect(Order.heaviestIncreasingRun([0, 4, 2, 3], weights: [1, 1, 1, 1]) == [0, 2, 3])

@@ -10,6 +10,7 @@ final class CorpusRun {
     private(set) var accounting = CorpusLoading.Accounting()
     private let clock: StageClock
     private let started = Stopwatch.now
+    private var meter = ProgressMeter(shown: false)
 
     /// Seconds per stage, filled as stages finish.
     final class StageClock {
@@ -29,20 +30,18 @@ final class CorpusRun {
     /// Reads and sketches every document of `source`.
     func read(_ source: CorpusSource, skipInvalid: Bool, progress: Bool) throws {
         var loading = CorpusLoading(source: source, skipInvalid: skipInvalid) { printError("concord: \($0)") }
-        var lastProgress = started
-        try pipeline.read(&loading) { documents in
-            guard progress, Stopwatch.now - lastProgress > 0.5 else { return }
-            lastProgress = Stopwatch.now
-            let rate = Double(documents) / max(lastProgress - started, 1e-9)
-            printErrorInPlace("concord: read \(documents.grouped) documents (\(Int(rate).grouped)/s)")
+        let meter = ProgressMeter(shown: progress)
+        self.meter = meter
+        try pipeline.read(&loading) { [started] documents in
+            meter.show("concord: read \(documents.grouped) documents (\(Int(Double(documents) / max(Stopwatch.now - started, 1e-9)).grouped)/s)")
         }
         accounting = loading.accounting
-        if progress { printErrorInPlace("concord: matching \(pipeline.records.count.grouped) documents…") }
+        meter.showNow("concord: matching \(pipeline.records.count.grouped) documents…")
     }
 
     /// Clears the progress line, if one was shown.
-    func endProgress(_ progress: Bool) {
-        if progress { printErrorInPlace("") }
+    func endProgress() {
+        meter.clear()
     }
 
     /// The seconds `stage` took (0 when it has not run).

@@ -111,7 +111,7 @@ struct ClusterCommand: ParsableCommand {
             let report = run.pipeline.cluster()
             let eventReport = model.map { run.pipeline.events(copies: report, settings: eventSettings, model: $0,
                                                                            keepsPairFeatures: events.pairFeatures != nil) }
-            run.endProgress(progress)
+            run.endProgress()
             if run.pipeline.records.isEmpty {
                 printError("concord: no documents in \(path) (a directory is read for its .txt files; see --extensions)")
             }

@@ -27,7 +27,8 @@ struct CompareCommand: ParsableCommand {
         report that has it: [-words it leaves out-] {+words it adds+}.
 
         Formats: text (colour on a terminal; NO_COLOR turns it off), json (schema in the README), \
-        html (a self-contained page, one column per report).
+        html (a self-contained page, one column per report). A run longer than half a second shows \
+        its progress on standard error when that is a terminal.
 
         Examples:
           concord compare Corpus/omar-oil-field
@@ -82,7 +83,11 @@ struct CompareCommand: ParsableCommand {
             guard inputs.count >= 2 else {
                 throw CommandError("found \(inputs.count) report\(inputs.count == 1 ? "" : "s") to compare; compare needs two or more")
             }
-            let collation = try Collation(reports: inputs.map { ($0.label, $0.text) }, options: Collation.Options(threshold: threshold))
+            let meter = ProgressMeter(shown: isTerminal(2))
+            let collation = try Collation(reports: inputs.map { ($0.label, $0.text) }, options: Collation.Options(threshold: threshold)) {
+                stage, done, total in meter.show("concord: compare: \(stage.rawValue) \(ProgressMeter.percent(done, of: total))")
+            }
+            meter.clear()
             let rendering = CompareRendering(collation: collation, sources: inputs.map(\.source))
             let text: String
             switch format {

@@ -1,0 +1,39 @@
+import ConcordSimilarity
+
+/// One line of progress on standard error, rewritten in place, for long runs on a terminal: silent
+/// during the first half second (a quick run shows nothing), then at most twice a second.
+final class ProgressMeter {
+    private let shown: Bool
+    private var lastShown = Stopwatch.now
+    private var showing = false
+
+    /// A meter; with `shown` false (standard error is not a terminal, or --quiet) it never writes.
+    init(shown: Bool) { self.shown = shown }
+
+    /// Shows `text` unless a line was shown less than half a second ago. `text` is only built
+    /// when it is shown.
+    func show(_ text: @autoclosure () -> String) {
+        guard shown, Stopwatch.now - lastShown > 0.5 else { return }
+        showNow(text())
+    }
+
+    /// Shows `text` now.
+    func showNow(_ text: String) {
+        guard shown else { return }
+        lastShown = Stopwatch.now
+        showing = true
+        printErrorInPlace(text)
+    }
+
+    /// Clears the line, if one was shown.
+    func clear() {
+        guard showing else { return }
+        showing = false
+        printErrorInPlace("")
+    }
+
+    /// "45%" for `done` of `total`.
+    static func percent(_ done: Int, of total: Int) -> String {
+        "\(total > 0 ? 100 * done / total : 0)%"
+    }
+}
