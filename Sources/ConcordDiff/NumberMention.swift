@@ -3,8 +3,9 @@ import ConcordText
 /// A count or amount stated in a sentence: "at least eight Katyusha missiles", "1,200 people",
 /// "two hundred", "3.5 million".
 ///
-/// The value is read from digits (with thousands commas and a decimal point) or English number
-/// words, combined as written ("two hundred", "1.5 million", "twenty-five"). A qualifier before it
+/// The value is read from digits (with thousands commas and a decimal point, or an ordinal's
+/// suffix: "20th") or English number words, combined as written ("two hundred", "1.5 million",
+/// "twenty-five"). A qualifier before it
 /// ("at least", "up to", "about", …) makes it a bound or an estimate. Its unit is the words after
 /// it, up to three, ending at the first plural ("Katyusha missiles", "people") and before a
 /// preposition, article, conjunction or auxiliary verb.
@@ -132,10 +133,19 @@ struct NumberMention: Equatable {
         case "billion": return .multiplier(1_000_000_000, closesGroup: true)
         default: break
         }
-        guard let first = word.utf8.first, (0x30...0x39).contains(first),
-              word.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x2E }),
-              let value = Double(word.filter { $0 != "," }) else { return nil }
+        let digits = ordinalDigits(word) ?? Substring(word)
+        guard let first = digits.utf8.first, (0x30...0x39).contains(first),
+              digits.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x2E }),
+              let value = Double(digits.filter { $0 != "," }) else { return nil }
         return .value(value)
+    }
+
+    /// The digits of an ordinal written with them ("20th", "1st", "45th": a date, a rank, a
+    /// session, which differ as counts do), or `nil`.
+    private static func ordinalDigits(_ word: String) -> Substring? {
+        guard word.utf8.count > 2, ["st", "nd", "rd", "th"].contains(word.suffix(2)) else { return nil }
+        let digits = word.dropLast(2)
+        return digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? digits : nil
     }
 
     private static let units: [String: Double] = {

@@ -102,12 +102,20 @@ public struct PassageComparison: Sendable {
         func record(_ kind: Difference.Kind, _ a: NumberMention, _ b: NumberMention) {
             result.append(Difference(kind: kind, referenceText: text(old, a.phrase), otherText: text(new, b.phrase)))
         }
-        var unpaired: [NumberMention] = []
-        for mention in oldNumbers {
-            guard let match = newNumbers.firstIndex(where: { $0.value == mention.value }) else { unpaired.append(mention); continue }
-            let other = newNumbers.remove(at: match)
-            if !reworded && (other.bound != mention.bound || (other.unit != mention.unit && other.before == mention.before)) {
-                record(.numberDetail, mention, other)
+        // Equal values pair up in the same context first ("one last push" with "one last push"),
+        // so that a value repeated elsewhere in the sentence ("June 1") is not taken for it.
+        var unpaired = oldNumbers
+        let sameContext: [(NumberMention, NumberMention) -> Bool] = [
+            { $0.before == $1.before && $0.unit == $1.unit }, { $0.unit == $1.unit }, { _, _ in true },
+        ]
+        for context in sameContext {
+            unpaired = unpaired.filter { mention in
+                guard let match = newNumbers.firstIndex(where: { $0.value == mention.value && context(mention, $0) }) else { return true }
+                let other = newNumbers.remove(at: match)
+                if !reworded && (other.bound != mention.bound || (other.unit != mention.unit && other.before == mention.before)) {
+                    record(.numberDetail, mention, other)
+                }
+                return false
             }
         }
         let replacements = reworded ? [] : Self.replacements(in: diff)

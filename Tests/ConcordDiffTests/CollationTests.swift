@@ -134,6 +134,19 @@ import ConcordText
     /// Found on real three-outlet events: a weekday standing where a name stood is a date, a
     /// hyphenated "one-on-one" is no count, and two numbers of different things ("minutes",
     /// "emails") do not conflict because the diff replaced one with the other.
+    @Test func aChangedDateOrOrdinalConflictsEvenWhenItsValueRecursInTheSentence() throws {
+        let date = try collate([
+            "The ministry delayed the tariff increase until June 1, leaving negotiators one last push for a deal.",
+            "The ministry delayed the tariff increase until June 4, leaving negotiators one last push for a deal.",
+        ])
+        #expect(differences(date).contains { $0.0 == .numberConflict && $0.1 == "1" && $0.2 == "4" })
+        let ordinal = try collate([
+            "The 45th president on Tuesday revealed his new website, which lets him post his thoughts.",
+            "The 67th president on Tuesday revealed his new website, which lets him post his thoughts.",
+        ])
+        #expect(differences(ordinal).contains { $0.0 == .numberConflict })
+    }
+
     @Test func weekdaysHyphenatedNumberWordsAndUnrelatedUnitsAreNotDifferences() throws {
         let weekday = try collate([
             "The speaker, Ms. Pelosi, met the president at the White House to discuss the bill.",
