@@ -19,7 +19,8 @@ import Foundation
 ///   ClusterAverageLinkage                    average linkage over the verified pairs
 ///
 /// Events mode's stages are registered by `eventBenchmarks()` (EventBenchmarks.swift), on their
-/// own corpus.
+/// own corpus; the candidate and verification stages at a million documents by
+/// `scaleBenchmarks()` (ScaleBenchmarks.swift).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput],
@@ -110,6 +111,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     eventBenchmarks()
+    scaleBenchmarks()
 }
 
 /// The benchmark corpus, built once.
@@ -136,7 +138,7 @@ final class SyntheticCorpus: Sendable {
         }
         var total = 0
         oneMiB = versions.filter { total += $0.utf8.count; return total <= 1 << 20 }
-        let pipeline = try! TextPipeline()
+        let pipeline = TextPipeline()
         tokenIDs = versions.map { text in try! pipeline.tokens(in: text).map(\.id) }
         shingles = tokenIDs.map { ids in
             var hashes: [UInt64] = []
