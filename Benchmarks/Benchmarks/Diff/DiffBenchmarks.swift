@@ -28,7 +28,7 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(try WordDiff(old: old, new: new, pipeline: pipeline).hunks.count)
             }
         } setup: {
-            try TextPipeline(options: WordDiff.pipelineOptions)
+            TextPipeline(options: WordDiff.pipelineOptions)
         }
     }
 

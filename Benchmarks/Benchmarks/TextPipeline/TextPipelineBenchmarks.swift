@@ -26,7 +26,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("NormalizeEnglish1MiB") { benchmark, pipeline in
         for _ in benchmark.scaledIterations { blackHole(try Workload.tokenCount(english, pipeline)) }
     } setup: {
-        try TextPipeline()
+        TextPipeline()
     }
 
     Benchmark("NormalizeEnglish1MiBColdCache") { benchmark in
@@ -36,7 +36,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("NormalizeArabic1MiB") { benchmark, pipeline in
         for _ in benchmark.scaledIterations { blackHole(try Workload.tokenCount(arabic, pipeline)) }
     } setup: {
-        try TextPipeline()
+        TextPipeline()
     }
 
     Benchmark("NormalizeArabic1MiBColdCache") { benchmark in
