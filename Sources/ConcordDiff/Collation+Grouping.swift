@@ -69,7 +69,8 @@ extension Collation {
         /// later in some report (reports that moved passages each other's way), the lowest
         /// report's candidate is taken: the reference's order wins, and the other report moved it.
         ///
-        /// - Complexity: O(*p* · *n*²) for *p* passages and *n* reports.
+        /// - Complexity: O(*p* · *n* + *s* log *s* + *n*²) for *p* passages, *s* sentences and
+        ///   *n* reports.
         static func arrange(_ passages: inout [Passage], sentenceCounts: [Int]) {
             var passageAt: [[Int]] = sentenceCounts.map { Array(repeating: 0, count: $0) }
             for (index, passage) in passages.enumerated() {
