@@ -76,12 +76,18 @@ public struct WordDiff: Sendable, Equatable {
     ///   - cleanup: absorb short equal runs stranded between changes (`SemanticCleanup`); off, the
     ///     script is minimal.
     ///   - searchLimit: the most word edits one search explores (see ``isExact``).
+    ///   - progress: told how many bytes of the two texts were read (of how many), then once that
+    ///     the words are being aligned (`nil`).
     /// - Complexity: O(*b*) to read *b* bytes, plus O((*n* + *m*) · *d*) for *n* and *m* words and
     ///   *d* word edits within the stretches between anchors (`AnchoredDiff`).
     public init(old: String, new: String, pipeline: TextPipeline, cleanup: Bool = true,
-                searchLimit: Int = WordDiff.searchLimit) throws(TextError) {
-        self.init(old: old, new: new, oldAtoms: try Atoms(old, pipeline: pipeline), newAtoms: try Atoms(new, pipeline: pipeline),
-                  cleanup: cleanup, searchLimit: searchLimit)
+                searchLimit: Int = WordDiff.searchLimit,
+                progress: (_ bytesRead: (done: Int, total: Int)?) -> Void = { _ in }) throws(TextError) {
+        let total = old.utf8.count + new.utf8.count
+        let oldAtoms = try Atoms(old, pipeline: pipeline) { progress((done: $0, total: total)) }
+        let newAtoms = try Atoms(new, pipeline: pipeline) { progress((done: old.utf8.count + $0, total: total)) }
+        progress(nil)
+        self.init(old: old, new: new, oldAtoms: oldAtoms, newAtoms: newAtoms, cleanup: cleanup, searchLimit: searchLimit)
     }
 
     /// Compares two texts already tokenized with `pipelineOptions` (token ids agree across
@@ -198,8 +204,10 @@ struct Atoms {
     /// Reads `text`'s word ranges and ids alone (`TextPipeline.forEachWordID`), which is all a
     /// diff compares: the same atoms as from its tokens, in a fraction of the time.
     ///
+    /// `bytesRead` hears how far the reading is, every 65,536 words.
+    ///
     /// - Complexity: O(*b*) for *b* bytes, plus one normalization per spelling the pipeline has not seen.
-    init(_ text: String, pipeline: TextPipeline) throws(TextError) {
+    init(_ text: String, pipeline: TextPipeline, bytesRead: (Int) -> Void) throws(TextError) {
         utf8 = Array(text.utf8)
         var start = 0
         var keys: [UInt64] = [], ranges: [Range<Int>] = []
@@ -208,6 +216,7 @@ struct Atoms {
                 keys.append(id)
                 ranges.append(start..<range.upperBound)
                 start = range.upperBound
+                if keys.count & 0xFFFF == 0 { bytesRead(start) }
             }
         }
         self.keys = keys

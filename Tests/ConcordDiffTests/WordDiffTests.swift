@@ -230,6 +230,18 @@ struct EditedText {
         }
     }
 
+    @Test func progressCountsTheBytesReadThenAnnouncesTheAlignment() throws {
+        let words = (0..<70_000).map { "w\($0 % 5_000)" }
+        let old = words.joined(separator: " "), new = words.dropLast().joined(separator: " ") + " changed"
+        var heard: [(done: Int, total: Int)?] = []
+        _ = try WordDiff(old: old, new: new, pipeline: TextPipeline(options: WordDiff.pipelineOptions)) { heard.append($0) }
+        let reads = heard.compactMap { $0 }
+        #expect(reads.count >= 2, "every 65,536 words of each text")
+        #expect(reads.allSatisfy { $0.done <= $0.total && $0.total == old.utf8.count + new.utf8.count })
+        #expect(zip(reads, reads.dropFirst()).allSatisfy { $0.done < $1.done })
+        #expect(heard.last! == nil, "the alignment comes last")
+    }
+
     @Test func aChangedNumberIsAChange() throws {
         let diff = try WordDiff(old: "at least eight rockets", new: "at least 10 rockets", pipeline: pipeline)
         #expect(diff.hasChanges)

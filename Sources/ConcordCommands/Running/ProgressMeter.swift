@@ -4,6 +4,7 @@ import ConcordSimilarity
 /// during the first half second (a quick run shows nothing), then at most twice a second.
 final class ProgressMeter {
     private let shown: Bool
+    private let created = Stopwatch.now
     private var lastShown = Stopwatch.now
     private var showing = false
 
@@ -15,6 +16,13 @@ final class ProgressMeter {
     func show(_ text: @autoclosure () -> String) {
         guard shown, Stopwatch.now - lastShown > 0.5 else { return }
         showNow(text())
+    }
+
+    /// Shows `text`, the start of a new stage, at once unless the run is still in its first half
+    /// second.
+    func showStage(_ text: String) {
+        guard Stopwatch.now - created > 0.5 else { return }
+        showNow(text)
     }
 
     /// Shows `text` now.

@@ -28,7 +28,8 @@ struct DiffCommand: ParsableCommand {
 
         Short runs of equal words stranded inside a rewritten passage are shown as part of the \
         change; a run of eight or more equal words (a shared quote) is always shown as shared. \
-        Moved passages are found when they moved word for word.
+        Moved passages are found when they moved word for word. A run longer than half a second \
+        shows its progress on standard error when that is a terminal.
 
         Example:
           concord diff Corpus/omar-oil-field/wire.txt Corpus/omar-oil-field/levant-daily.txt
@@ -65,7 +66,15 @@ struct DiffCommand: ParsableCommand {
                     printError("concord: \(name): \(removed.count) script or page-furniture line\(removed.count == 1 ? "" : "s") left out (--raw keeps them)")
                 }
             }
-            diff = try WordDiff(old: oldText, new: newText, pipeline: TextPipeline(options: WordDiff.pipelineOptions))
+            let meter = ProgressMeter(shown: isTerminal(2))
+            diff = try WordDiff(old: oldText, new: newText, pipeline: TextPipeline(options: WordDiff.pipelineOptions)) { read in
+                if let read {
+                    meter.show("concord: diff: reading words \(ProgressMeter.percent(read.done, of: read.total))")
+                } else {
+                    meter.showStage("concord: diff: aligning words…")
+                }
+            }
+            meter.clear()
         }
         guard let diff else { return }
         let colour = isTerminal(1) && getenv("NO_COLOR") == nil
