@@ -4,8 +4,8 @@
 /// run in contiguous memory. `AnchoredDiff` asks this for every stretch it splits.
 struct AnchorCandidates {
     private var keys: [UInt64]
-    private var occupied: [Bool]
-    /// Per slot: occurrences in a (capped at 2), its position there, and the same for b.
+    /// Per slot: occurrences in a (capped at 2; 0 for an empty slot), its position there, and the
+    /// same for b.
     private var countA: [UInt8], countB: [UInt8]
     private var positionA: [Int32], positionB: [Int32]
     private let mask: Int
@@ -20,7 +20,6 @@ struct AnchorCandidates {
         mask = capacity - 1
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         keys = [UInt64](repeating: 0, count: capacity)
-        occupied = [Bool](repeating: false, count: capacity)
         countA = [UInt8](repeating: 0, count: capacity)
         countB = [UInt8](repeating: 0, count: capacity)
         positionA = [Int32](repeating: 0, count: capacity)
@@ -32,7 +31,7 @@ struct AnchorCandidates {
         }
         for index in y {
             let slot = slot(for: b[index], inserting: false)
-            guard occupied[slot] else { continue }
+            guard countA[slot] > 0 else { continue }
             countB[slot] = min(countB[slot] + 1, 2)
             positionB[slot] = Int32(index)
         }
@@ -44,24 +43,21 @@ struct AnchorCandidates {
     /// - Complexity: O(*c* + *k* log *k*) for *c* slots and *k* such keys.
     var uniquePairs: [(Int, Int)] {
         var pairs: [(Int, Int)] = []
-        for slot in keys.indices where occupied[slot] && countA[slot] == 1 && countB[slot] == 1 {
+        for slot in keys.indices where countA[slot] == 1 && countB[slot] == 1 {
             pairs.append((Int(positionA[slot]), Int(positionB[slot])))
         }
         return pairs.sorted { $0.0 < $1.0 }
     }
 
     /// The slot holding `key`, or the empty slot where its probe run ends (claimed when
-    /// `inserting`).
+    /// `inserting`: the caller counts it at once).
     private mutating func slot(for key: UInt64, inserting: Bool) -> Int {
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) & mask
-        while occupied[slot] {
+        while countA[slot] > 0 {
             if keys[slot] == key { return slot }
             slot = (slot + 1) & mask
         }
-        if inserting {
-            occupied[slot] = true
-            keys[slot] = key
-        }
+        if inserting { keys[slot] = key }
         return slot
     }
 }

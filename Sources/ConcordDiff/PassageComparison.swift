@@ -109,14 +109,18 @@ public struct PassageComparison: Sendable {
             { $0.before == $1.before && $0.unit == $1.unit }, { $0.unit == $1.unit }, { _, _ in true },
         ]
         for context in sameContext {
-            unpaired = unpaired.filter { mention in
-                guard let match = newNumbers.firstIndex(where: { $0.value == mention.value && context(mention, $0) }) else { return true }
+            var left: [NumberMention] = []
+            for mention in unpaired {
+                guard let match = newNumbers.firstIndex(where: { $0.value == mention.value && context(mention, $0) }) else {
+                    left.append(mention)
+                    continue
+                }
                 let other = newNumbers.remove(at: match)
                 if !reworded && (other.bound != mention.bound || (other.unit != mention.unit && other.before == mention.before)) {
                     record(.numberDetail, mention, other)
                 }
-                return false
             }
+            unpaired = left
         }
         let replacements = reworded ? [] : Self.replacements(in: diff)
         let oldNames = NameSet(bytes: old, tokens: oldTokens), newNames = NameSet(bytes: new, tokens: newTokens)

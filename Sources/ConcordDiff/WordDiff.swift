@@ -180,25 +180,16 @@ public struct WordDiff: Sendable, Equatable {
 /// the last word. Atoms tile the text.
 struct Atoms {
     let utf8: [UInt8]
-    var keys: [UInt64] = []
-    var ranges: [Range<Int>] = []
-    var tail: Range<Int>
+    private(set) var keys: [UInt64] = []
+    private(set) var ranges: [Range<Int>] = []
+    private(set) var tail: Range<Int>
 
     /// - Complexity: O(*w*) for *w* tokens.
     init(_ text: TokenizedText) {
-        utf8 = text.utf8
-        var start = 0
-        var keys: [UInt64] = [], ranges: [Range<Int>] = []
+        self.init(utf8: text.utf8)
         keys.reserveCapacity(text.tokens.count)
         ranges.reserveCapacity(text.tokens.count)
-        for token in text.tokens {
-            keys.append(token.id)
-            ranges.append(start..<token.range.upperBound)
-            start = token.range.upperBound
-        }
-        self.keys = keys
-        self.ranges = ranges
-        tail = start..<utf8.count
+        for token in text.tokens { append(word: token.range, id: token.id) }
     }
 
     /// Reads `text`'s word ranges and ids alone (`TextPipeline.forEachWordID`), which is all a
@@ -208,20 +199,28 @@ struct Atoms {
     ///
     /// - Complexity: O(*b*) for *b* bytes, plus one normalization per spelling the pipeline has not seen.
     init(_ text: String, pipeline: TextPipeline, bytesRead: (Int) -> Void) throws(TextError) {
-        utf8 = Array(text.utf8)
-        var start = 0
-        var keys: [UInt64] = [], ranges: [Range<Int>] = []
-        try utf8.withUnsafeBufferPointer { (buffer) throws(TextError) in
+        let bytes = Array(text.utf8)
+        var atoms = Atoms(utf8: bytes)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in
             try pipeline.forEachWordID(in: buffer) { range, id in
-                keys.append(id)
-                ranges.append(start..<range.upperBound)
-                start = range.upperBound
-                if keys.count & 0xFFFF == 0 { bytesRead(start) }
+                atoms.append(word: range, id: id)
+                if atoms.keys.count & 0xFFFF == 0 { bytesRead(range.upperBound) }
             }
         }
-        self.keys = keys
-        self.ranges = ranges
-        tail = start..<utf8.count
+        self = atoms
+    }
+
+    /// No atoms yet: the whole text is the tail.
+    private init(utf8: [UInt8]) {
+        self.utf8 = utf8
+        tail = 0..<utf8.count
+    }
+
+    /// Adds the word at `word` with the characters between it and the previous word.
+    private mutating func append(word: Range<Int>, id: UInt64) {
+        keys.append(id)
+        ranges.append(tail.lowerBound..<word.upperBound)
+        tail = word.upperBound..<utf8.count
     }
 
     /// The bytes of `count` atoms from `first`.

@@ -6,6 +6,8 @@ public struct CandidatePairs: Sendable {
     public var pairs: [UInt64]
     /// Buckets larger than the cap: their members were paired only with the cap's first members.
     public var cappedBuckets: Int
+    /// The signature-agreement floor every pair passed when it was found (0: none).
+    public var minimumAgreement: Int
 
     /// Bucket size above which a bucket is not paired out fully (a bucket of *m* documents has
     /// *m*(*m*−1)/2 pairs; thousands of identical boilerplate pages must not stall the run).
@@ -52,7 +54,7 @@ public struct CandidatePairs: Sendable {
             }
             start = block.upperBound
         }
-        return CandidatePairs(pairs: merged, cappedBuckets: capped)
+        return CandidatePairs(pairs: merged, cappedBuckets: capped, minimumAgreement: minimumAgreement)
     }
 
     /// Writes, for each band of `bands` in turn, every document of `documents` with its key in

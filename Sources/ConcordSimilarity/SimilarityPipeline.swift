@@ -240,14 +240,15 @@ public final class SimilarityPipeline {
     }
 
     /// The candidates whose exact score reaches the threshold (after the signature-agreement
-    /// floor). Reports the `verify` stage.
+    /// floor, unless the candidates passed it when found). Reports the `verify` stage.
     ///
     /// - Complexity: O(Σ (*n*a + *n*b)) over the candidate pairs, split across the threads.
     public func verify(_ candidates: CandidatePairs) -> [ScoredPair] {
         let started = Stopwatch.now
         defer { observer(.verify, Stopwatch.now - started) }
         return Verification.verify(candidates.pairs, store: store, measure: settings.measure, threshold: settings.threshold,
-                                   threads: threads, minimumAgreement: settings.minimumAgreement)
+                                   threads: threads,
+                                   minimumAgreement: candidates.minimumAgreement >= settings.minimumAgreement ? 0 : settings.minimumAgreement)
     }
 
     /// Average linkage over `verified`: where each document lands. Reports the `link` stage.

@@ -59,7 +59,7 @@ public final class WordNormalizer {
             return script != ICU.latinScript && script != ICU.commonScript && script != ICU.inheritedScript
         }
         let latin: String
-        if let stripped = try Self.accentsStripped(folded.text) {
+        if !nonLatin && !arabicScript, let stripped = try Self.accentsStripped(folded.text) {
             latin = stripped
         } else {
             latin = String(decoding: try transliterator().transliterate(Array(folded.text.utf16)), as: UTF16.self)

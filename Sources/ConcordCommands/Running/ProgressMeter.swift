@@ -1,28 +1,26 @@
 import ConcordSimilarity
 
 /// One line of progress on standard error, rewritten in place, for long runs on a terminal: silent
-/// during the first half second (a quick run shows nothing), then at most twice a second.
+/// during the first half second (a quick run shows nothing), then at most twice a second, except
+/// that the first line of a new stage shows at once.
 final class ProgressMeter {
     private let shown: Bool
     private let created = Stopwatch.now
     private var lastShown = Stopwatch.now
     private var showing = false
+    private var lastStage: String?
 
     /// A meter; with `shown` false (standard error is not a terminal, or --quiet) it never writes.
     init(shown: Bool) { self.shown = shown }
 
-    /// Shows `text` unless a line was shown less than half a second ago. `text` is only built
-    /// when it is shown.
-    func show(_ text: @autoclosure () -> String) {
-        guard shown, Stopwatch.now - lastShown > 0.5 else { return }
+    /// Shows `text` unless a line was shown less than half a second ago; when `stage` differs
+    /// from the last call's, as soon as the run is past its first half second. `text` is only
+    /// built when it is shown.
+    func show(_ text: @autoclosure () -> String, stage: String? = nil) {
+        let newStage = stage != lastStage
+        lastStage = stage
+        guard shown, Stopwatch.now - (newStage ? created : lastShown) > 0.5 else { return }
         showNow(text())
-    }
-
-    /// Shows `text`, the start of a new stage, at once unless the run is still in its first half
-    /// second.
-    func showStage(_ text: String) {
-        guard Stopwatch.now - created > 0.5 else { return }
-        showNow(text)
     }
 
     /// Shows `text` now.

@@ -84,12 +84,9 @@ struct CompareCommand: ParsableCommand {
                 throw CommandError("found \(inputs.count) report\(inputs.count == 1 ? "" : "s") to compare; compare needs two or more")
             }
             let meter = ProgressMeter(shown: isTerminal(2))
-            var lastStage: Collation.Stage?
             let collation = try Collation(reports: inputs.map { ($0.label, $0.text) }, options: Collation.Options(threshold: threshold)) {
                 stage, done, total in
-                let line = "concord: compare: \(stage.rawValue) \(ProgressMeter.percent(done, of: total))"
-                if stage != lastStage { meter.showStage(line) } else { meter.show(line) }
-                lastStage = stage
+                meter.show("concord: compare: \(stage.rawValue) \(ProgressMeter.percent(done, of: total))", stage: stage.rawValue)
             }
             meter.clear()
             let rendering = CompareRendering(collation: collation, sources: inputs.map(\.source))

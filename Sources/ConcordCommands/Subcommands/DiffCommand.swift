@@ -69,9 +69,9 @@ struct DiffCommand: ParsableCommand {
             let meter = ProgressMeter(shown: isTerminal(2))
             diff = try WordDiff(old: oldText, new: newText, pipeline: TextPipeline(options: WordDiff.pipelineOptions)) { read in
                 if let read {
-                    meter.show("concord: diff: reading words \(ProgressMeter.percent(read.done, of: read.total))")
+                    meter.show("concord: diff: reading words \(ProgressMeter.percent(read.done, of: read.total))", stage: "reading")
                 } else {
-                    meter.showStage("concord: diff: aligning words…")
+                    meter.show("concord: diff: aligning words…", stage: "aligning")
                 }
             }
             meter.clear()
