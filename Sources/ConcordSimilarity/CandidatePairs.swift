@@ -43,7 +43,7 @@ public struct CandidatePairs: Sendable {
             let found = parallelMap(block.count, threads: threads) { index in
                 let band = UnsafeMutableBufferPointer(rebasing: keyed[(index * documents.count)..<((index + 1) * documents.count)])
                 return store._withUnsafeHandle { handle in
-                    bandPairs(band, documentCount: store.count, documents: documents, bucketCap: bucketCap, split: split) { a, b in
+                    bandPairs(band, documentCount: store.count, bucketCap: bucketCap, split: split) { a, b in
                         minimumAgreement == 0 || handle.agreeingSlots(a, b) >= minimumAgreement
                     }
                 }
@@ -89,20 +89,19 @@ public struct CandidatePairs: Sendable {
     /// only the pairs (a, b) with a < `split` ≤ b.
     ///
     /// The documents are sorted by band key, stably, so each bucket lists its members in
-    /// ascending order. Each document then learns its place in that order and how far its
-    /// partners reach (to the bucket's end, or nowhere past the cap), and the pairs are written
-    /// document by document in ascending order: sorted without a sort, and distinct, since a
-    /// document sits in one bucket per band.
+    /// ascending order. Pairs are checked bucket by bucket: a bucket's members are read again and
+    /// again while they are in the cache, where checking the pairs document by document would
+    /// fetch a partner's signature from memory for every pair of a large bucket. The kept pairs are
+    /// then sorted; they are distinct, since a document sits in one bucket per band.
     ///
-    /// - Complexity: O(*m*) for *m* documents (a radix sort), plus the pairs written.
-    static func bandPairs(_ keyed: UnsafeMutableBufferPointer<KeyedDocument>, documentCount: Int, documents: [Int],
+    /// - Complexity: O(*m*) for *m* documents (a radix sort), plus the pairs checked, plus a
+    ///   radix sort of the pairs kept.
+    static func bandPairs(_ keyed: UnsafeMutableBufferPointer<KeyedDocument>, documentCount: Int,
                           bucketCap: Int, split: Int? = nil, keeps: (Int, Int) -> Bool = { _, _ in true }) -> ([UInt64], Int) {
         // Documents come in ascending order and the sort is stable: equal keys stay in document order.
         KeyedDocument.radixSort(keyed)
-        var place = [Int32](repeating: 0, count: documentCount)
-        var partnersEnd = [Int32](repeating: 0, count: keyed.count)
+        var pairs: [UInt64] = []
         var capped = 0
-        var pairCount = 0
         var start = 0
         while start < keyed.count {
             var end = start + 1
@@ -110,24 +109,18 @@ public struct CandidatePairs: Sendable {
             // The first `bucketCap` members pair with every later member: all pairs when the
             // bucket fits the cap, O(cap · m) pairs when it does not.
             if end - start > bucketCap { capped += 1 }
-            for position in start..<end {
-                place[Int(keyed[position].document)] = Int32(position)
-                let reach = position - start < bucketCap ? end : position + 1
-                partnersEnd[position] = Int32(reach)
-                pairCount += reach - position - 1
+            for position in start..<min(end, start + bucketCap) {
+                let document = Int(keyed[position].document)
+                // Across `split`: the pairs from before it to at or after it.
+                if let split, document >= split { break }
+                for partner in (position + 1)..<end {
+                    let other = Int(keyed[partner].document)
+                    if other >= split ?? 0 && keeps(document, other) { pairs.append(UInt64(document) << 32 | UInt64(other)) }
+                }
             }
             start = end
         }
-        var pairs: [UInt64] = []
-        pairs.reserveCapacity(min(pairCount, 1 << 16))
-        // Across `split`: the same reach, keeping only the partners at or after `split`.
-        for document in documents where document < split ?? documentCount {
-            let position = Int(place[document])
-            for partner in (position + 1)..<Int(partnersEnd[position]) {
-                let other = Int(keyed[partner].document)
-                if other >= split ?? 0 && keeps(document, other) { pairs.append(UInt64(document) << 32 | UInt64(other)) }
-            }
-        }
+        PairRadixSort.sort(&pairs, documentCount: documentCount)
         return (pairs, capped)
     }
 

@@ -37,24 +37,29 @@ public struct MatchingSettings: Sendable, Equatable {
     /// The Jaccard similarity the LSH banding must catch. For Jaccard it is the threshold. For
     /// containment c it is the Jaccard of a pair whose shorter report, half as long as the longer,
     /// lies inside it to the extent c: J = c·ρ / (1 + ρ − c·ρ) with ρ = ½ (0.2 for c = 0.5). Shorter
-    /// reports contained in longer ones are still found, with falling probability.
+    /// reports contained in longer ones are still found, with falling probability. For cosine t it
+    /// is the lowest Jaccard a pair scoring t can have, t² (0.2 for t = 0.45): that of a report
+    /// wholly inside one 1/t² times its length.
     public var lshThreshold: Double {
         switch measure {
         case .jaccard: return threshold
         case .containment:
             let ratio = 0.5
             return threshold * ratio / (1 + ratio - threshold * ratio)
+        case .cosine: return threshold * threshold
         }
     }
 
     /// The Jaccard similarity a candidate's signatures must show before it is verified exactly.
-    /// For containment it is `lshThreshold`: a pair that shares less than the LSH bands are tuned
-    /// for is a chance collision (two reports sharing a lede sentence), and a contained report is
-    /// found down to about a quarter of the longer report's length whatever the bands' luck. For
-    /// Jaccard it lies two standard errors of the estimate below the threshold: it only saves time.
+    /// For containment and cosine it is `lshThreshold`: a pair that shares less than the LSH bands
+    /// are tuned for is a chance collision (two reports sharing a lede sentence), and a contained
+    /// report is found down to about a quarter of the longer report's length (for cosine, down to
+    /// the length where a report wholly inside another scores the threshold) whatever the bands'
+    /// luck. For Jaccard it lies two standard errors of the estimate below the threshold: it only
+    /// saves time.
     public var jaccardFloor: Double {
         switch measure {
-        case .containment: return lshThreshold
+        case .containment, .cosine: return lshThreshold
         case .jaccard: return max(0, threshold - 2 * (threshold * (1 - threshold) / Double(slots)).squareRoot())
         }
     }

@@ -98,6 +98,10 @@ public enum OverlapMeasure: String, Sendable, CaseIterable {
     /// |A ∩ B| / min(|A|, |B|): how much of the shorter document lies inside the longer, so a short
     /// report wholly contained in a long one scores 1.
     case containment
+    /// |A ∩ B| / √(|A| · |B|): the cosine of the two sets (Ochiai's coefficient). Like
+    /// containment it forgives a shorter report for being short, but only in part: a report
+    /// wholly inside one four times its length scores 0.5.
+    case cosine
 
     /// The score for sets of sizes `a` and `b` that share `common` shingles.
     @inlinable
@@ -109,6 +113,8 @@ public enum OverlapMeasure: String, Sendable, CaseIterable {
         case .containment:
             let smaller = min(a, b)
             return smaller == 0 ? 0 : Double(common) / Double(smaller)
+        case .cosine:
+            return a == 0 || b == 0 ? 0 : Double(common) / (Double(a) * Double(b)).squareRoot()
         }
     }
 }

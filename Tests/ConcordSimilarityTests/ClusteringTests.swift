@@ -186,6 +186,34 @@ import Testing
         #expect(kept.count < all.count && !kept.isEmpty)
     }
 
+    /// The pairs found bucket by bucket are the banding's definition: documents whose keys agree in
+    /// some band, where a bucket past the cap pairs only its first members with the rest, sorted
+    /// and each once; across a split, exactly those that cross it.
+    @Test(arguments: [nil, 120] as [Int?])
+    func candidatesAreThePairsOfEqualBandKeys(split: Int?) throws {
+        let pipeline = try SimilarityPipeline(settings: MatchingSettings(), threads: 1)
+        try pipeline.add(Self.editedCopies().enumerated().map { Document(id: .integer(Int64($0)), text: $1, origin: "test:\($0 + 1)") })
+        let store = pipeline.store, bands = MatchingSettings().resolvedBands, cap = 25
+        var expected = Set<UInt64>()
+        var capped = 0
+        for band in 0..<bands.bands {
+            let buckets = Dictionary(grouping: 0..<store.count) {
+                CandidatePairs.bandKey(store, document: $0, band: band, rows: bands.rows)
+            }
+            for members in buckets.values {
+                if members.count > cap { capped += 1 }
+                for (position, a) in members.enumerated() where position < cap {
+                    for b in members[(position + 1)...] where a < split ?? store.count && b >= split ?? 0 {
+                        expected.insert(UInt64(a) << 32 | UInt64(b))
+                    }
+                }
+            }
+        }
+        let found = CandidatePairs.find(in: store, bands: bands, threads: 2, bucketCap: cap, crossingAt: split)
+        #expect(found.pairs == expected.sorted())
+        #expect(found.cappedBuckets == capped && capped > 0)
+    }
+
     /// 300 copies of the wire story, each with up to 40 words replaced and cut to a random length.
     static func editedCopies() -> [String] {
         var generator = SplitMix64(seed: 5)

@@ -29,11 +29,11 @@ import Testing
         return (index, queries)
     }
 
-    @Test(arguments: [OverlapMeasure.containment, .jaccard])
+    @Test(arguments: [OverlapMeasure.containment, .cosine, .jaccard])
     func queryMatchesAreTheClusterPairsAcrossTheBatches(measure: OverlapMeasure) throws {
         var settings = MatchingSettings()
         settings.measure = measure
-        settings.threshold = measure == .containment ? 0.5 : 0.3
+        settings.threshold = [.containment: 0.5, .cosine: 0.45, .jaccard: 0.3][measure]!
         let (index, queries) = Self.corpus()
 
         let clustering = try SimilarityPipeline(settings: settings, threads: 2)

@@ -41,6 +41,9 @@ import Testing
         #expect(OverlapMeasure.jaccard.score(common: 2, a: 4, b: 6) == 0.25)
         #expect(OverlapMeasure.containment.score(common: 2, a: 4, b: 6) == 0.5)
         #expect(OverlapMeasure.containment.score(common: 0, a: 0, b: 6) == 0)
+        #expect(OverlapMeasure.cosine.score(common: 2, a: 2, b: 8) == 0.5)
+        #expect(OverlapMeasure.cosine.score(common: 3, a: 3, b: 3) == 1)
+        #expect(OverlapMeasure.cosine.score(common: 0, a: 0, b: 6) == 0)
         let a: [UInt32] = [1, 3, 5, 7], b: [UInt32] = [3, 4, 5, 6, 8]
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in #expect(ShingleSet.intersectionCount(x, y) == 2) } }
     }
@@ -125,6 +128,18 @@ import Testing
         #expect(abs(options.lshThreshold - 0.2) < 1e-9)
         options.measure = .jaccard
         #expect(options.lshThreshold == 0.5)
+    }
+
+    /// Cosine bands for the lowest Jaccard a pair at the threshold can have: a report wholly
+    /// inside one 1/t² times its length (Jaccard t²), and its floor lets that pair through.
+    @Test func cosineTunesTheBandsForTheMostContainedPair() {
+        var options = MatchingSettings()
+        options.measure = .cosine
+        options.threshold = 0.45
+        #expect(abs(options.lshThreshold - 0.2025) < 1e-9)
+        let shorter = 81, longer = 400   // 81 / 400 = 0.45²: the shorter wholly inside the longer
+        #expect(abs(OverlapMeasure.cosine.score(common: shorter, a: shorter, b: longer) - 0.45) < 1e-9)
+        #expect(Double(options.minimumAgreement) / Double(options.slots) <= Double(shorter) / Double(longer) + 1.0 / Double(options.slots))
     }
 }
 

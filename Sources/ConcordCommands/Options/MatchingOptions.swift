@@ -29,7 +29,7 @@ struct MatchingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Signature slots per LSH band (with --bands).", valueName: "r"))
     var rows: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Verification score: containment or jaccard.", valueName: "measure"))
+    @Option(name: .long, help: ArgumentHelp("Verification score: containment, |A∩B| / min(|A|,|B|) (a brief inside a long report matches it); cosine, |A∩B| / √(|A|·|B|) (a brief wholly inside a report four times its length scores 0.5; fewer false matches on large corpora whose unrelated reports share sentences); or jaccard, |A∩B| / |A∪B|.", valueName: "measure"))
     var measure: OverlapMeasure = MatchingSettings().measure
 
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: all cores). Results are identical for any count.", valueName: "n"))
