@@ -44,8 +44,7 @@ public enum AverageLinkage {
         var nodes = (0..<count).map { Node(parent: Int32($0), version: 0, size: 1, lastMember: Int32($0)) }
         var nextMember = [Int32](repeating: -1, count: count)
         var neighbours = [Set<Int>](repeating: [], count: count)   // clusters linked by a verified pair
-        var known: [UInt64: Double] = [:]
-        known.reserveCapacity(pairs.count)
+        var known = PairScoreTable(capacity: pairs.count)
         var rootOfGroup: [Int: Int] = [:]
         for document in 0..<count {
             guard let group = groups?[document] else { break }
@@ -58,7 +57,7 @@ public enum AverageLinkage {
         func root(_ document: Int) -> Int { Int(nodes[document].parent) }  // groups are one level deep
         for pair in pairs {
             let a = Int(pair.first), b = Int(pair.second)
-            known[key(a, b)] = Double(pair.score)
+            known.set(Double(pair.score), for: key(a, b))
             let (x, y) = (root(a), root(b))
             guard x != y else { continue }
             neighbours[x].insert(y)
@@ -68,7 +67,7 @@ public enum AverageLinkage {
             if let value = known[key(a, b)] { return value }
             guard exact else { return 0 }
             let value = score(a, b)
-            known[key(a, b)] = value
+            known.set(value, for: key(a, b))
             return value
         }
         func linkage(_ x: Int, _ y: Int) -> Double {

@@ -23,6 +23,8 @@ public struct CandidatePairs: Sendable {
     /// without it finds (buckets and caps are the same). A pair whose signatures agree on fewer
     /// than `minimumAgreement` slots is dropped where a band proposes it, before it is stored:
     /// verification would drop it first thing, and on a large corpus most proposed pairs are such.
+    /// The floor is tried on the slots' low bytes first (`SignatureLowBytes`), which a bucket's
+    /// members keep in the cache.
     ///
     /// - Complexity: O(*b* · *m*) for *b* bands and *m* documents (radix sorts), plus O(*k*) for
     ///   *k* slots per pair a band proposes.
@@ -35,6 +37,7 @@ public struct CandidatePairs: Sendable {
         defer { keyed.deallocate() }
         var merged: [UInt64] = []
         var capped = 0
+        let lowBytes = minimumAgreement > 0 ? SignatureLowBytes(store) : nil
         // Bands in blocks, merged after each block, so memory holds one block's keys and pairs.
         var start = 0
         while start < bands.bands {
@@ -44,7 +47,8 @@ public struct CandidatePairs: Sendable {
                 let band = UnsafeMutableBufferPointer(rebasing: keyed[(index * documents.count)..<((index + 1) * documents.count)])
                 return store._withUnsafeHandle { handle in
                     bandPairs(band, documentCount: store.count, bucketCap: bucketCap, split: split) { a, b in
-                        minimumAgreement == 0 || handle.agreeingSlots(a, b) >= minimumAgreement
+                        guard let lowBytes else { return true }
+                        return lowBytes.agreeingSlotsBound(a, b) >= minimumAgreement && handle.agreeingSlots(a, b) >= minimumAgreement
                     }
                 }
             }

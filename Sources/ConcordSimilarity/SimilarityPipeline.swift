@@ -130,7 +130,9 @@ public final class SimilarityPipeline {
     // MARK: - Reading and sketching
 
     /// Reads every document of `loading` and sketches it, in batches of `batchSize`; reports the
-    /// `read` and `sketch` stages. Reserves the sketch store from the input's size first.
+    /// `read` and `sketch` stages. Reserves the sketch store from the input's size first. With
+    /// more than one thread, the next batch is read while one is sketched (`BatchReader`); `read`
+    /// then counts the time reading held sketching up.
     ///
     /// - Parameter progress: called after each batch with the number of documents read so far.
     /// - Throws: what reading throws (`CorpusError`), or `TextError` from the text pipeline.
@@ -138,18 +140,10 @@ public final class SimilarityPipeline {
     public func read(_ loading: inout CorpusLoading, progress: (Int) -> Void = { _ in }) throws {
         let started = Stopwatch.now, sketchedBefore = sketchSeconds
         if let bytes = loading.source.fileSize { reserveCapacity(forInputBytes: bytes) }
-        var batch: [Document] = []
-        batch.reserveCapacity(Self.batchSize)
-        func flush() throws {
+        try BatchReader.forEachBatch(of: &loading, size: Self.batchSize, overlapped: threads > 1) { batch in
             try add(batch)
-            batch.removeAll(keepingCapacity: true)
             progress(records.count)
         }
-        try loading.forEachDocument { document in
-            batch.append(document)
-            if batch.count >= Self.batchSize { try flush() }
-        }
-        try flush()
         let sketched = sketchSeconds - sketchedBefore
         observer(.read, Stopwatch.now - started - sketched)
         observer(.sketch, sketched)

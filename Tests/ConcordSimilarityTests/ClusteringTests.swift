@@ -237,3 +237,21 @@ import Testing
         #expect(serial.verified == parallel.verified)
     }
 }
+
+@Suite struct PairScoreTableTests {
+    /// Every pair stored reads back its last score through growth; pairs never stored read nil.
+    @Test func keepsEveryPairThroughGrowth() {
+        var table = PairScoreTable(capacity: 4)
+        var generator = SplitMix64(seed: 3)
+        var expected: [UInt64: Double] = [:]
+        for round in 0..<5000 {
+            let a = generator.next() % 300, b = 300 + generator.next() % 300
+            let pair = a << 32 | b
+            table.set(Double(round), for: pair)
+            expected[pair] = Double(round)
+        }
+        #expect(table.count == expected.count)
+        for (pair, score) in expected { #expect(table[pair] == score) }
+        #expect(table[UInt64(999) << 32 | 1000] == nil)
+    }
+}
