@@ -9,19 +9,38 @@ import Darwin
 /// every file of the set was written are they renamed over their destinations, so a failure (a full
 /// disk, a killed run) never leaves a half-result that looks whole. Temporary files that a killed
 /// run left behind are removed by the next write to the same destination.
+///
+/// A destination that exists and is not a regular file (`/dev/null`, a named pipe, a terminal) is
+/// never replaced: its bytes are kept until `commit`, then written to it, after every other file of
+/// the set was staged.
 package struct OutputFiles {
-    private var staged: [(temporary: String, destination: String)] = []
+    /// How a staged file reaches its destination.
+    private enum Staged {
+        /// A temporary file, renamed over the destination.
+        case renamed(temporary: String)
+        /// Bytes written into the destination itself, a device or a pipe.
+        case streamed([UInt8])
+    }
+
+    private var staged: [(how: Staged, destination: String)] = []
 
     package init() {}
 
-    /// Writes `bytes` to a temporary file for `destination`.
+    /// Writes `bytes` to a temporary file for `destination` (or keeps them, for a destination that
+    /// is not a regular file).
     ///
     /// - Throws: `CorpusError` naming `destination` and the system's reason; nothing is left behind.
     /// - Complexity: O(*n*) in the bytes written.
     package mutating func stage(_ bytes: UnsafeRawBufferPointer, to destination: String) throws {
         var info = stat()
-        if stat(destination, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw CorpusError(file: destination, "is a directory; give a file name")
+        if stat(destination, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: throw CorpusError(file: destination, "is a directory; give a file name")
+            case S_IFREG: break
+            default:
+                staged.append((.streamed(Array(bytes)), destination))
+                return
+            }
         }
         Self.removeStaleTemporaries(for: destination)
         let temporary = Self.temporaryPath(for: destination, pid: getpid())
@@ -40,7 +59,7 @@ package struct OutputFiles {
             unlink(temporary)
             throw error
         }
-        staged.append((temporary, destination))
+        staged.append((.renamed(temporary: temporary), destination))
     }
 
     /// `stage` for text.
@@ -49,22 +68,52 @@ package struct OutputFiles {
         try text.withUTF8 { try stage(UnsafeRawBufferPointer($0), to: destination) }
     }
 
-    /// Renames every staged file over its destination, in order.
+    /// Renames every staged file over its destination (or writes it into a device or pipe), in order.
     ///
-    /// - Throws: `CorpusError` when a rename fails; the files not yet renamed are removed.
+    /// - Throws: `CorpusError` when a rename or write fails; the files not yet renamed are removed.
     package mutating func commit() throws {
         defer { staged = [] }
-        for (index, file) in staged.enumerated() where rename(file.temporary, file.destination) != 0 {
-            let error = Self.failure(file.destination, "cannot replace")
-            for later in staged[index...] { unlink(later.temporary) }
-            throw error
+        for (index, file) in staged.enumerated() {
+            do {
+                try Self.deliver(file.how, to: file.destination)
+            } catch {
+                Self.remove(staged[(index + 1)...].map(\.how))
+                throw error
+            }
         }
     }
 
     /// Removes every staged file without touching the destinations.
     package mutating func discard() {
-        for file in staged { unlink(file.temporary) }
+        Self.remove(staged.map(\.how))
         staged = []
+    }
+
+    /// Moves one staged file to `destination`.
+    private static func deliver(_ file: Staged, to destination: String) throws {
+        switch file {
+        case .renamed(let temporary):
+            guard rename(temporary, destination) == 0 else {
+                let error = failure(destination, "cannot replace")
+                unlink(temporary)
+                throw error
+            }
+        case .streamed(let bytes):
+            let descriptor = open(destination, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw failure(destination, "cannot open") }
+            do {
+                try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, name: destination) }
+            } catch {
+                close(descriptor)
+                throw error
+            }
+            guard close(descriptor) == 0 else { throw failure(destination, "cannot write") }
+        }
+    }
+
+    /// Removes the temporary files among `files`.
+    private static func remove(_ files: some Sequence<Staged>) {
+        for case .renamed(let temporary) in files { unlink(temporary) }
     }
 
     /// Writes `text` to `destination` alone, all or nothing.

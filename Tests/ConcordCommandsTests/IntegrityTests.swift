@@ -72,6 +72,34 @@ import Testing
         #expect(after == before)
     }
 
+    /// An output path that is not a regular file (a named pipe here; `/dev/null` alike) is written
+    /// into, never replaced by a file of the same name.
+    @Test func anOutputThatIsAPipeIsWrittenIntoNotReplaced() throws {
+        let work = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let pipe = work.appendingPathComponent("clusters.pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let received = UncheckedReceived()
+        let reader = Thread {
+            received.data = FileHandle(forReadingAtPath: pipe)?.readDataToEndOfFile()
+            received.done.signal()
+        }
+        reader.start()
+        let outcome = try ConcordProcess.run(["cluster", work.appendingPathComponent("corpus.jsonl").path, "-o", pipe])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(received.done.wait(timeout: .now() + 60) == .success)
+        let lines = String(decoding: received.data ?? Data(), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 6 && lines.allSatisfy { $0.hasPrefix(#"{"id":"#) })
+        var info = stat()
+        #expect(stat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    }
+
+    /// What the pipe's reader thread received.
+    final class UncheckedReceived: @unchecked Sendable {
+        var data: Data?
+        let done = DispatchSemaphore(value: 0)
+    }
+
     @Test func aFailedDeduplicationLeavesNoHalfResult() throws {
         let work = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: work) }
