@@ -182,7 +182,7 @@ extension Collation {
                 var left = openings
                 while let next = left.first(where: { (waitsFor[$0] ?? 0) == 0 }) ?? left.first {
                     left.removeAll { $0 == next }
-                    if !placed[next] { place(next) }
+                    place(next)
                     for later in follows[next] ?? [] { waitsFor[later, default: 0] -= 1 }
                 }
             }

@@ -17,33 +17,14 @@ enum BatchReader {
     static func forEachBatch(of loading: inout CorpusLoading, size: Int, overlapped: Bool,
                              _ consume: ([Document]) throws -> Void) throws {
         guard overlapped else {
-            var batch: [Document] = []
-            batch.reserveCapacity(size)
-            try loading.forEachDocument { document in
-                batch.append(document)
-                if batch.count >= size {
-                    try consume(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            try consume(batch)
+            try batches(of: &loading, size: size, consume)
             return
         }
         let handoff = Handoff(capacity: readAhead)
         let reading = UncheckedBox(Reading(loading: loading))
         let thread = Thread {
             do {
-                var batch: [Document] = []
-                batch.reserveCapacity(size)
-                try reading.value.loading.forEachDocument { document in
-                    batch.append(document)
-                    if batch.count >= size {
-                        try handoff.put(batch)
-                        batch = []
-                        batch.reserveCapacity(size)
-                    }
-                }
-                try handoff.put(batch)
+                try batches(of: &reading.value.loading, size: size, handoff.put)
                 handoff.finish(throwing: nil)
             } catch {
                 handoff.finish(throwing: error)
@@ -57,13 +38,28 @@ enum BatchReader {
             loading = reading.value.loading
         }
         do {
+            // `take` gives nil only once the reader has finished.
             while let batch = handoff.take() { try consume(batch) }
         } catch {
             handoff.cancel()
             throw error
         }
-        handoff.waitUntilFinished()
         if let error = handoff.failure { throw error }
+    }
+
+    /// Hands `deliver` each batch of up to `size` documents of `loading`, in order (the last one
+    /// possibly empty).
+    private static func batches(of loading: inout CorpusLoading, size: Int, _ deliver: ([Document]) throws -> Void) throws {
+        var batch: [Document] = []
+        batch.reserveCapacity(size)
+        try loading.forEachDocument { document in
+            batch.append(document)
+            if batch.count >= size {
+                try deliver(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try deliver(batch)
     }
 
     /// The loading state, moved to the reader thread and back.

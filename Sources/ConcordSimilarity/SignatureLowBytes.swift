@@ -2,24 +2,25 @@
 /// the agreement floor can be tried on the pairs of large LSH buckets from the cache. Slots that
 /// agree agree in their low bytes too, so a pair whose low bytes agree on fewer slots than the
 /// floor is below it; only a pair that passes needs its full slots compared.
-final class SignatureLowBytes {
+struct SignatureLowBytes {
     let slots: Int
-    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let bytes: [UInt8]
 
     /// - Complexity: O(*m* · *k*) for *m* documents of *k* slots.
     init(_ store: SketchStore) {
         slots = store.slots
-        bytes = .allocate(capacity: store.signatures.count)
-        for (index, slot) in store.signatures.enumerated() { bytes[index] = UInt8(truncatingIfNeeded: slot) }
+        bytes = store.signatures.map { UInt8(truncatingIfNeeded: $0) }
     }
-
-    deinit { bytes.deallocate() }
 
     /// How many slots of documents `a` and `b` agree in their low bytes: at least as many as agree.
     ///
     /// - Complexity: O(*k*) for *k* slots, compared sixteen at a time in vector registers.
     func agreeingSlotsBound(_ a: Int, _ b: Int) -> Int {
-        let x = UnsafeRawPointer(bytes.baseAddress! + a * slots), y = UnsafeRawPointer(bytes.baseAddress! + b * slots)
+        bytes.withUnsafeBytes { bytes in agreeingSlotsBound(bytes.baseAddress! + a * slots, bytes.baseAddress! + b * slots) }
+    }
+
+    /// `agreeingSlotsBound` of the slots at `x` and `y`.
+    private func agreeingSlotsBound(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer) -> Int {
         var count = 0, offset = 0
         while offset + 16 <= slots {
             // A lane counts at most 255 blocks before it is added up.
